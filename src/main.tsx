@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { App } from './ui/shell/App';
+import { startOfflineBridge } from './state/offline-model';
+import './ui/styles/tokens.css';
+import './ui/styles/base.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);
+startOfflineBridge();

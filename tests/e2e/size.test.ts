@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
+import { formatSizes, measureSizes } from '../../scripts/measure-size';
+
+// Budget from the foundation issue: the app's initial JavaScript stays within 50 KB gzipped.
+const initialJsBudgetBytes = 50 * 1024;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+it('keeps the initial JavaScript within budget, measured beside a bare Preact page', async () => {
+  const sizes = await measureSizes(browser, inject('baseUrl'));
+  console.log(formatSizes(sizes));
+  expect(sizes.peerBytes).toBeGreaterThan(0);
+  expect(sizes.appBytes).toBeGreaterThan(sizes.peerBytes);
+  expect(sizes.appBytes).toBeLessThanOrEqual(initialJsBudgetBytes);
+});
