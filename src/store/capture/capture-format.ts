@@ -70,7 +70,7 @@ export function formatCaptureHeader(header: CaptureHeader): string {
 export function formatCaptureEvent(event: CaptureEvent): string {
   // Round to 1 µs: arrival stamps are fractional ms, and more digits only bloat the file.
   const t = Math.round(event.tMs * 1000) / 1000;
-  if (event.op === 'connect' || event.op === 'disconnect') return JSON.stringify({ t, op: event.op });
+  if (!('bytes' in event)) return JSON.stringify({ t, op: event.op });
   return JSON.stringify({ t, op: event.op, char: event.characteristic, hex: bytesToHex(event.bytes) });
 }
 
