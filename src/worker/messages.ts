@@ -1,0 +1,66 @@
+// Every message between the main thread and the pipeline worker, defined once: the bridge and
+// the worker both type their postMessage calls from these unions.
+import type { LinkQuality } from '../profiles/link-quality';
+import type { Gap, LossStats } from '../profiles/loss-accounting';
+import type { ChannelSpec, CommandName, CommandReply, DeviceStatus, ProfileId, RejectReason } from '../profiles/types';
+
+export type SensorId = string;
+
+/** Notifications batched by the transport: parallel arrays, bytes transferred, not copied. */
+export interface NotificationBatch {
+  characteristics: string[];
+  buffers: ArrayBuffer[];
+  arrivalMs: number[];
+}
+
+export type ToWorker =
+  | { type: 'attach'; sensorId: SensorId; profileId: ProfileId; connectReads: [string, ArrayBuffer][] }
+  | { type: 'notifications'; sensorId: SensorId; batch: NotificationBatch }
+  | { type: 'command-sent'; sensorId: SensorId; command: CommandName }
+  | { type: 'link-down'; sensorId: SensorId; atMs: number }
+  | { type: 'detach'; sensorId: SensorId }
+  /** Sent by the main thread's frame loop: "now" is the only wall-clock the worker sees. */
+  | { type: 'snapshot-request'; nowMs: number };
+
+/** Counters and the badge of one sensor, plain data for structured clone. */
+export interface SensorSnapshot {
+  sensorId: SensorId;
+  channels: ChannelSpec[];
+  stats: {
+    framesReceived: number;
+    framesLost: number;
+    framesRejected: number;
+    duplicatesDropped: number;
+    lateDropped: number;
+    gaps: number;
+    samplesReceived: number[];
+    samplesLost: number[];
+  };
+  quality: LinkQuality;
+  /** Most recent sample of each channel, physical units. */
+  latest: number[];
+  /** Disconnect outages sized from device time or, failing that, arrival time. */
+  outages: { startMs: number; lengthMs: number; lengthSamples: number }[];
+  lastRejection: { reason: RejectReason; detail: string } | null;
+}
+
+export type FromWorker =
+  | { type: 'attached'; sensorId: SensorId; channels: ChannelSpec[] }
+  | { type: 'attach-failed'; sensorId: SensorId; reason: RejectReason; detail: string }
+  | { type: 'reply'; sensorId: SensorId; command: CommandName; reply: CommandReply }
+  | { type: 'status'; sensorId: SensorId; status: DeviceStatus }
+  | { type: 'gap'; sensorId: SensorId; gap: Gap }
+  | { type: 'snapshot'; nowMs: number; sensors: SensorSnapshot[] };
+
+export function statsSnapshot(stats: LossStats): SensorSnapshot['stats'] {
+  return {
+    framesReceived: stats.framesReceived,
+    framesLost: stats.framesLost,
+    framesRejected: stats.framesRejected,
+    duplicatesDropped: stats.duplicatesDropped,
+    lateDropped: stats.lateDropped,
+    gaps: stats.gaps,
+    samplesReceived: Array.from(stats.samplesReceived),
+    samplesLost: Array.from(stats.samplesLost),
+  };
+}

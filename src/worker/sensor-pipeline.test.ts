@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, decodeDataFrame } from '../../firmware-protocol/src/index';
+import { ReferencePeripheral } from '../../firmware-protocol/sim/index';
+import { quadcueProfile } from '../profiles/quadcue';
+import { createSensorPipeline, type SensorPipeline } from './sensor-pipeline';
+import type { FromWorker } from './messages';
+
+function connectDemo(seed: number) {
+  const peripheral = new ReferencePeripheral({ seed, scenario: 'quadSets', loop: true });
+  const info = { reads: new Map([[DESCRIPTION_CHAR_UUID, peripheral.readDescription()]]) };
+  const messages: FromWorker[] = [];
+  const pipeline = createSensorPipeline('s1', quadcueProfile, info, (m) => messages.push(m)) as SensorPipeline;
+  const start = quadcueProfile.commands.start!(info);
+  pipeline.ingest(CONTROL_CHAR_UUID, peripheral.write(start), 0);
+  return { peripheral, pipeline, messages, info };
+}
+
+describe('sensor pipeline', () => {
+  it('decodes a reference-peripheral stream and counts exactly the frames withheld', () => {
+    const { peripheral, pipeline, messages } = connectDemo(7);
+    expect(messages[0]).toMatchObject({ type: 'reply', command: 'start', reply: { status: 'ok' } });
+    const frames = peripheral.advance(30_000_000).filter((e) => e.kind === 'notify');
+    const withheld = new Set([100, 101, 102, 400]);
+    let samplesSent = 0;
+    frames.forEach((event, index) => {
+      if (event.kind !== 'notify') return;
+      const decoded = decodeDataFrame(event.bytes);
+      if (decoded.ok) samplesSent += decoded.value.samplesPerChannel;
+      if (!withheld.has(index)) pipeline.ingest(DATA_CHAR_UUID, event.bytes, event.atUs / 1000);
+    });
+    const { stats, quality } = pipeline.snapshot(30_000);
+    expect(stats.framesReceived).toBe(frames.length - withheld.size);
+    expect(stats.framesLost).toBe(withheld.size);
+    expect(stats.framesRejected).toBe(0);
+    expect(stats.samplesReceived[0]! + stats.samplesLost[0]!).toBe(samplesSent);
+    expect(messages.filter((m) => m.type === 'gap')).toHaveLength(2);
+    expect(quality.samplesPerS).toBeGreaterThan(900);
+  });
+
+  it('counts corrupt and duplicated frames without letting them into the stream', () => {
+    const { peripheral, pipeline } = connectDemo(8);
+    const frames = peripheral.advance(2_000_000).flatMap((e) => (e.kind === 'notify' ? [e] : []));
+    for (const [index, event] of frames.entries()) {
+      const arrivalMs = event.atUs / 1000;
+      if (index === 10) {
+        pipeline.ingest(DATA_CHAR_UUID, event.bytes.subarray(0, 7), arrivalMs); // cut short in the air
+        continue;
+      }
+      pipeline.ingest(DATA_CHAR_UUID, event.bytes, arrivalMs);
+      if (index === 20) pipeline.ingest(DATA_CHAR_UUID, event.bytes, arrivalMs);
+    }
+    const { stats, lastRejection } = pipeline.snapshot(2000);
+    expect(stats).toMatchObject({ framesRejected: 1, duplicatesDropped: 1, framesLost: 0, framesReceived: frames.length - 1 });
+    expect(lastRejection?.reason).toBe('too-short');
+  });
+
+  it('sizes a disconnect from arrival time when the sensor restarts its stream', () => {
+    const { peripheral, pipeline, info } = connectDemo(9);
+    const feed = (durationUs: number) => {
+      for (const event of peripheral.advance(durationUs)) {
+        if (event.kind === 'notify') pipeline.ingest(DATA_CHAR_UUID, event.bytes, event.atUs / 1000);
+      }
+    };
+    feed(5_000_000);
+    const downAtUs = peripheral.nowUs;
+    pipeline.linkDown(downAtUs / 1000);
+    peripheral.disconnect();
+    peripheral.advance(1_500_000); // 1.5 s of outage: the sensor is off the air
+    expect(peripheral.connect()).toBe(true);
+    pipeline.ingest(CONTROL_CHAR_UUID, peripheral.write(quadcueProfile.commands.start!(info)), peripheral.nowUs / 1000);
+    feed(2_000_000);
+    const { outages, stats } = pipeline.snapshot(peripheral.nowUs / 1000);
+    expect(outages).toHaveLength(1);
+    // The stream restarts at 2 kHz after the start command: the first frame fills in ≤ 40 ms.
+    expect(outages[0]!.lengthMs).toBeGreaterThan(1450);
+    expect(outages[0]!.lengthMs).toBeLessThan(1560);
+    expect(stats.framesLost).toBe(0);
+  });
+});

@@ -1,0 +1,120 @@
+// One sensor's path through the worker: decode → loss accounting → quality → latest values.
+// Pure and synchronous (no timers, no DOM): the worker entry feeds it, and unit tests drive it
+// directly in sample time. DSP and metrics join here with the pipeline issue.
+import { createLinkQualityMeter, type LinkQualityMeter } from '../profiles/link-quality';
+import { createLossAccountant, type LossAccountant } from '../profiles/loss-accounting';
+import type { CommandName, ConnectInfo, Decoder, DeviceProfile, Rejection, SampleBlock } from '../profiles/types';
+import { statsSnapshot, type FromWorker, type SensorId, type SensorSnapshot } from './messages';
+
+/**
+ * A device-time outage estimate is trusted only when it agrees with arrival time to within this:
+ * a sensor that reset its clock during the outage gives a device-time step that means nothing.
+ */
+const DEVICE_TIME_PLAUSIBLE_MS = 1000;
+
+export interface SensorPipeline {
+  readonly decoder: Decoder;
+  ingest(characteristic: string, bytes: Uint8Array, arrivalMs: number): void;
+  commandSent(command: CommandName): void;
+  linkDown(atMs: number): void;
+  snapshot(nowMs: number): SensorSnapshot;
+}
+
+export function createSensorPipeline(
+  sensorId: SensorId,
+  profile: DeviceProfile,
+  info: ConnectInfo,
+  emit: (message: FromWorker) => void,
+): SensorPipeline | Rejection {
+  const created = profile.createDecoder(info);
+  if ('kind' in created) return created;
+  const decoder = created;
+  const channelCount = decoder.channels.length;
+  const accountant: LossAccountant = createLossAccountant(channelCount);
+  const nominalRateHz = decoder.channels[0]?.nominalRateHz ?? 0;
+  const quality: LinkQualityMeter = createLinkQualityMeter(nominalRateHz);
+  const latest = new Float64Array(channelCount);
+  const outages: SensorSnapshot['outages'] = [];
+  let lastRejection: SensorSnapshot['lastRejection'] = null;
+  let lastArrivalMs: number | null = null;
+  let lastBlockEndUs: number | null = null;
+  let downSinceMs: number | null = null;
+
+  function recordOutage(block: SampleBlock, arrivalMs: number): void {
+    const beforeMs = lastArrivalMs ?? downSinceMs ?? arrivalMs;
+    const periodUs = block.samplePeriodUs ?? (nominalRateHz > 0 ? 1e6 / nominalRateHz : 0);
+    const blockMs = (block.samplesPerChannel * periodUs) / 1000;
+    let lengthMs = Math.max(0, arrivalMs - beforeMs - blockMs);
+    if (!block.streamStart && block.deviceTimeUs !== null && lastBlockEndUs !== null && block.deviceTimeModuloUs !== null) {
+      const stepUs = (((block.deviceTimeUs - lastBlockEndUs) % block.deviceTimeModuloUs) + block.deviceTimeModuloUs) % block.deviceTimeModuloUs;
+      if (Math.abs(stepUs / 1000 - lengthMs) < DEVICE_TIME_PLAUSIBLE_MS) lengthMs = stepUs / 1000;
+    }
+    outages.push({ startMs: beforeMs, lengthMs, lengthSamples: periodUs > 0 ? Math.round((lengthMs * 1000) / periodUs) : 0 });
+  }
+
+  function acceptSamples(block: SampleBlock, arrivalMs: number): void {
+    // After an outage the device usually restarts its stream; either way the outage is sized
+    // here, once, and the accountant starts afresh so it is not also counted as frame loss.
+    if (downSinceMs !== null) {
+      recordOutage(block, arrivalMs);
+      accountant.restart();
+      downSinceMs = null;
+    } else if (block.streamStart) {
+      accountant.restart();
+    }
+    const outcome = accountant.accept(block);
+    if (outcome.kind !== 'accepted') {
+      quality.recordPacket(arrivalMs, 0, 0);
+      return;
+    }
+    quality.recordPacket(arrivalMs, block.samplesPerChannel, outcome.gap?.lengthSamples ?? 0);
+    if (outcome.gap) emit({ type: 'gap', sensorId, gap: outcome.gap });
+    const lastSet = (block.samplesPerChannel - 1) * block.channels;
+    for (let c = 0; c < channelCount; c++) latest[c] = block.values[lastSet + c]!;
+    lastArrivalMs = arrivalMs;
+    lastBlockEndUs =
+      block.deviceTimeUs !== null && block.samplePeriodUs !== null
+        ? block.deviceTimeUs + block.samplesPerChannel * block.samplePeriodUs
+        : null;
+  }
+
+  return {
+    decoder,
+    ingest(characteristic, bytes, arrivalMs) {
+      const result = decoder.decode(bytes, characteristic);
+      switch (result.kind) {
+        case 'samples':
+          acceptSamples(result.block, arrivalMs);
+          return;
+        case 'reply':
+          emit({ type: 'reply', sensorId, command: result.command, reply: result.reply });
+          return;
+        case 'status':
+          emit({ type: 'status', sensorId, status: result.status });
+          return;
+        case 'rejected':
+          accountant.reject();
+          quality.recordPacket(arrivalMs, 0, 0);
+          lastRejection = { reason: result.reason, detail: result.detail };
+          return;
+      }
+    },
+    commandSent(command) {
+      decoder.commandSent(command);
+    },
+    linkDown(atMs) {
+      downSinceMs ??= atMs;
+    },
+    snapshot(nowMs) {
+      return {
+        sensorId,
+        channels: [...decoder.channels],
+        stats: statsSnapshot(accountant.stats),
+        quality: quality.read(nowMs),
+        latest: Array.from(latest),
+        outages: outages.slice(),
+        lastRejection,
+      };
+    },
+  };
+}
