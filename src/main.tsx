@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { App } from './ui/shell/App';
 import { startOfflineBridge } from './state/offline-model';
+import { startFrameLoop } from './ui/shell/frame-loop';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
+import './ui/styles/connect.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
 startOfflineBridge();
+startFrameLoop();

@@ -54,11 +54,11 @@ describe('Quadcue profile', () => {
     });
   });
 
-  it('starts at 2 kHz when the sensor offers it, and encodes start as PROTOCOL.md §6.1 says', () => {
-    expect(startRateHz(info)).toBe(2000);
+  it('starts at the rate the sensor is set to, and encodes start as PROTOCOL.md §6.1 says', () => {
+    expect(startRateHz(info)).toBe(1000);
     const start = quadcueProfile.commands.start!(info);
     expect(start[0]).toBe(0x01);
-    expect(Array.from(start.subarray(2))).toEqual([0xd0, 0x07]);
+    expect(Array.from(start.subarray(2))).toEqual([0xe8, 0x03]);
   });
 
   const hostile: [string, Uint8Array, string][] = [

@@ -30,8 +30,6 @@ const DEVICE_TIME_MODULO_US = 0x1_0000_0000;
  * (clinical.md: 1000–2000 Hz in practice). A sensor that lacks it answers unsupportedRate.
  */
 const FALLBACK_RATE_HZ = 1000;
-/** Preferred rate: 2 kHz keeps the full 20–450 Hz EMG band well below Nyquist (clinical.md). */
-const PREFERRED_RATE_HZ = 2000;
 
 const rejectionFor: Record<ProtocolErrorCode, RejectReason> = {
   tooShort: 'too-short',
@@ -63,12 +61,16 @@ function readDescription(info?: ConnectInfo): DeviceDescription | Rejection {
   return decoded.ok ? decoded.value : reject(rejectionFor[decoded.error.code], decoded.error.message);
 }
 
-/** The rate `start` asks for: the preferred one if supported, else the fastest supported. */
+/**
+ * The rate `start` asks for: the one the description shows now (the sensor's configured rate).
+ * Keeping it means the description read at connect time stays true, so its per-channel rates
+ * and scales need no second read after `start` (PROTOCOL.md §7 step 4).
+ */
 export function startRateHz(info?: ConnectInfo): number {
   const description = readDescription(info);
   if ('kind' in description) return FALLBACK_RATE_HZ;
-  const rates = description.supportedRatesHz;
-  return rates.includes(PREFERRED_RATE_HZ) ? PREFERRED_RATE_HZ : (rates.at(-1) ?? FALLBACK_RATE_HZ);
+  const current = description.channels[0]?.sampleRateHz;
+  return current !== undefined && description.supportedRatesHz.includes(current) ? current : (description.supportedRatesHz[0] ?? FALLBACK_RATE_HZ);
 }
 
 /** Request ids count up and wrap 255 → 0 (PROTOCOL.md §6.1); the reply echoes them. */

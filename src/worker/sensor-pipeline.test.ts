@@ -71,7 +71,7 @@ describe('sensor pipeline', () => {
     feed(2_000_000);
     const { outages, stats } = pipeline.snapshot(peripheral.nowUs / 1000);
     expect(outages).toHaveLength(1);
-    // The stream restarts at 2 kHz after the start command: the first frame fills in ≤ 40 ms.
+    // The stream restarts after the start command; its first frame is sent within 40 ms (PROTOCOL.md §5.4).
     expect(outages[0]!.lengthMs).toBeGreaterThan(1450);
     expect(outages[0]!.lengthMs).toBeLessThan(1560);
     expect(stats.framesLost).toBe(0);

@@ -1,13 +1,28 @@
-import { EmptyState } from '../common/EmptyState';
+import { sensorsModel } from '../../state/sensors-model';
 import { ScreenTitle } from '../common/ScreenTitle';
-import { NavIcon } from '../shell/NavIcon';
-import { emptyStates, screens } from '../strings';
+import { connect, screens } from '../strings';
+import { ConnectActions } from './ConnectActions';
+import { GrantedSensors } from './GrantedSensors';
+import { SensorCard } from './SensorCard';
 
 export function ConnectScreen() {
+  const sensors = sensorsModel.sensors.value;
   return (
     <>
       <ScreenTitle>{screens.connect.title}</ScreenTitle>
-      <EmptyState {...emptyStates.connect} art={<NavIcon screen="connect" />} />
+      <p class="lead">{connect.intro}</p>
+      <ConnectActions model={sensorsModel} />
+      <GrantedSensors model={sensorsModel} />
+      {sensors.length > 0 && (
+        <section class="sensor-list" aria-labelledby="sensors-heading">
+          <h2 id="sensors-heading" class="section-heading">
+            {connect.sensorsHeading}
+          </h2>
+          {sensors.map((entry) => (
+            <SensorCard key={entry.id} entry={entry} onRemove={() => sensorsModel.remove(entry.id)} />
+          ))}
+        </section>
+      )}
     </>
   );
 }

@@ -1,5 +1,22 @@
-import { appName, shell } from '../strings';
+import { connectionSummary } from '../../state/connection-summary';
+import { appName, headerStatus, shell } from '../strings';
 import { AppMark } from './AppMark';
+
+function statusText(): string {
+  const summary = connectionSummary.value;
+  switch (summary.kind) {
+    case 'none':
+      return shell.noSensor;
+    case 'streaming':
+      return headerStatus.streaming(summary.count);
+    case 'reconnecting':
+      return headerStatus.reconnecting;
+    case 'connecting':
+      return headerStatus.connecting;
+    case 'lost':
+      return headerStatus.lost;
+  }
+}
 
 export function Header() {
   return (
@@ -9,8 +26,8 @@ export function Header() {
         <span class="brand-name">{appName}</span>
       </div>
       <div class="connection-status" role="status" aria-label={shell.connectionStatusLabel}>
-        <span class="status-dot status-dot--idle" aria-hidden="true" />
-        <span>{shell.noSensor}</span>
+        <span class={`status-dot status-dot--${connectionSummary.value.kind}`} aria-hidden="true" />
+        <span>{statusText()}</span>
       </div>
     </header>
   );

@@ -1,0 +1,154 @@
+// One connected (or connecting) sensor, wired end to end: transport → connection manager →
+// pipeline worker, with the signals its card on the Connect screen shows.
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { LOW_BATTERY_PERCENT } from '../profiles/battery-service';
+import { profileForDevice } from '../profiles/registry';
+import type { ChannelSpec, ConnectInfo, DeviceProfile } from '../profiles/types';
+import type { Clock } from '../devices/clock';
+import type { RecordingTransport } from '../devices/capture-recorder';
+import { createPipelineFeed } from '../devices/pipeline-feed';
+import { createSensorLink, type SensorLink } from '../devices/sensor-link';
+import { TransportError } from '../devices/sensor-transport';
+import type { PipelineBridge } from '../worker/bridge';
+import type { FromWorker, SensorSnapshot } from '../worker/messages';
+import { defaultAssignment, loadAssignment, saveAssignment, type ChannelAssignment } from './channel-assignment';
+
+export type SensorSource = 'bluetooth' | 'demo' | 'replay';
+
+export interface SensorEntry {
+  readonly id: string;
+  readonly source: SensorSource;
+  /** Demo data is simulated and labelled so everywhere. */
+  readonly simulated: boolean;
+  readonly transport: RecordingTransport;
+  readonly link: SensorLink;
+  readonly profile: ReadonlySignal<DeviceProfile | null>;
+  readonly channels: ReadonlySignal<readonly ChannelSpec[]>;
+  readonly assignment: ReadonlySignal<readonly ChannelAssignment[]>;
+  readonly snapshot: ReadonlySignal<SensorSnapshot | null>;
+  readonly batteryPercent: ReadonlySignal<number | null>;
+  readonly lowBattery: ReadonlySignal<boolean>;
+  /** Why the sensor cannot be used (unknown device, unreadable description), or null. */
+  readonly problem: ReadonlySignal<'unknown-device' | 'unusable-description' | null>;
+  assign(channel: number, change: Partial<ChannelAssignment>): void;
+  receive(message: FromWorker): void;
+  updateSnapshot(latest: SensorSnapshot): void;
+  dispose(): void;
+}
+
+export function createSensorEntry(options: {
+  id: string;
+  source: SensorSource;
+  transport: RecordingTransport;
+  clock: Clock;
+  bridge: PipelineBridge;
+  storage: Storage;
+}): SensorEntry {
+  const { id, source, transport, clock, bridge, storage } = options;
+  const profile = signal<DeviceProfile | null>(null);
+  const channels = signal<readonly ChannelSpec[]>([]);
+  const assignment = signal<readonly ChannelAssignment[]>([]);
+  const snapshot = signal<SensorSnapshot | null>(null);
+  const batteryPercent = signal<number | null>(null);
+  const deviceLowPower = signal(false);
+  const problem = signal<SensorEntry['problem']['value']>(null);
+  let attached = false;
+  let assignmentKey = '';
+
+  const feed = createPipelineFeed(bridge, id);
+  transport.onNotify = (characteristic, bytes, arrivalMs) => feed.push(characteristic, bytes, arrivalMs);
+
+  async function onStreamStart(link: SensorLink): Promise<void> {
+    const info = link.info.value!;
+    const found = profileForDevice(info.serviceUuids, info.deviceName ?? '');
+    if (!found) {
+      problem.value = 'unknown-device';
+      throw new TransportError('unsupported');
+    }
+    const reads = new Map<string, Uint8Array>();
+    for (const ref of found.gatt.connectReads) reads.set(ref.characteristic, await transport.read(ref.characteristic));
+    const connectInfo: ConnectInfo = { reads };
+    batch(() => {
+      profile.value = found;
+      if (info.batteryPercent !== null) batteryPercent.value = info.batteryPercent;
+    });
+    if (!attached) {
+      attached = true;
+      assignmentKey = `${found.id}.${info.deviceId ?? source}`;
+      bridge.post({
+        type: 'attach',
+        sensorId: id,
+        profileId: found.id,
+        connectReads: [...reads].map(([uuid, bytes]) => [uuid, bytes.slice().buffer]),
+      });
+    }
+    const start = found.commands.start?.(connectInfo);
+    if (start) {
+      await transport.write(found.gatt.write.characteristic, start);
+      bridge.post({ type: 'command-sent', sensorId: id, command: 'start' });
+    }
+  }
+
+  const link = createSensorLink({ transport, clock, onStreamStart });
+
+  // Tell the worker when the link drops, so the outage is sized once and not counted as loss.
+  const stopWatchingLink = effect(() => {
+    if (link.state.value !== 'reconnecting') return;
+    const gap = link.gaps.peek().at(-1);
+    if (gap) bridge.post({ type: 'link-down', sensorId: id, atMs: gap.startMs });
+  });
+
+  return {
+    id,
+    source,
+    simulated: source === 'demo',
+    transport,
+    link,
+    profile,
+    channels,
+    assignment,
+    snapshot,
+    batteryPercent,
+    lowBattery: computed(() => deviceLowPower.value || (batteryPercent.value !== null && batteryPercent.value <= LOW_BATTERY_PERCENT)),
+    problem,
+    assign(channel, change) {
+      const next = assignment.value.map((a, index) => (index === channel ? { ...a, ...change } : a));
+      assignment.value = next;
+      saveAssignment(storage, assignmentKey, next);
+    },
+    receive(message) {
+      switch (message.type) {
+        case 'attached':
+          batch(() => {
+            channels.value = message.channels;
+            const fallback = defaultAssignment(profile.value?.id ?? 'quadcue', message.channels);
+            assignment.value = loadAssignment(storage, assignmentKey, fallback);
+          });
+          return;
+        case 'attach-failed':
+          problem.value = 'unusable-description';
+          link.disconnect();
+          return;
+        case 'reply':
+          if (message.reply.kind === 'control-status' && message.reply.batteryPercent !== undefined) {
+            batteryPercent.value = message.reply.batteryPercent;
+          }
+          return;
+        case 'status':
+          if (message.status.kind === 'low-power') deviceLowPower.value = true;
+          if (message.status.kind === 'battery-level') batteryPercent.value = message.status.percent;
+          return;
+        default:
+          return;
+      }
+    },
+    updateSnapshot(latest) {
+      snapshot.value = latest;
+    },
+    dispose() {
+      stopWatchingLink();
+      link.disconnect();
+      bridge.post({ type: 'detach', sensorId: id });
+    },
+  };
+}
