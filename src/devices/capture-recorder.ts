@@ -19,6 +19,9 @@ export function withCaptureRecorder(inner: SensorTransport, clock: Clock): Recor
   let startMs = 0;
   let lastInfo: LinkInfo | null = null;
   let startedAt = '';
+  // The last value read from each characteristic: a capture started mid-session begins with
+  // them, so a replay can read the device description it was started with.
+  const lastReads = new Map<string, Uint8Array>();
 
   let lastTMs = 0;
 
@@ -62,6 +65,7 @@ export function withCaptureRecorder(inner: SensorTransport, clock: Clock): Recor
       startedAt = startedAtIso;
       startMs = clock.nowMs();
       if (lastInfo) record({ tMs: 0, op: 'connect' });
+      for (const [characteristic, bytes] of lastReads) record({ tMs: 0, op: 'read', characteristic, bytes });
     },
     captureText() {
       return lines === null ? null : [header(), ...lines].join('\n') + '\n';
@@ -78,6 +82,7 @@ export function withCaptureRecorder(inner: SensorTransport, clock: Clock): Recor
     },
     async read(characteristic) {
       const bytes = await inner.read(characteristic);
+      lastReads.set(characteristic, bytes);
       record({ tMs: since(clock.nowMs()), op: 'read', characteristic, bytes });
       return bytes;
     },

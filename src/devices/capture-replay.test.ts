@@ -46,6 +46,20 @@ describe('capture record and replay', () => {
     expect(replayed.samples).toEqual(live.samples);
   });
 
+  it('starts a capture taken mid-session with what was read at connect time', async () => {
+    const clock = new ManualClock(0);
+    const recorder = withCaptureRecorder(createDemoTransport({ clock, scenario: 'quadSets' }), clock);
+    const live = await collectSamples(recorder, clock, 500);
+    recorder.startCapture('2026-11-27T12:00:00.000Z');
+    await clock.advanceByAsync(500);
+    const parsed = parseCapture(recorder.captureText()!);
+    if (!parsed.ok) throw new Error(parsed.error.detail);
+    expect(parsed.capture.events.slice(0, 2).map((e) => e.op)).toEqual(['connect', 'read']);
+    const replay = createReplayTransport({ clock: new ManualClock(0), capture: parsed.capture, fileName: 'x.jsonl', speed: 'fast' });
+    expect(await replay.read(DESCRIPTION_CHAR_UUID)).toEqual(await recorder.read(DESCRIPTION_CHAR_UUID));
+    expect(live.samples.length).toBeGreaterThan(0);
+  });
+
   it('keeps the recorded timing when replaying in real time', async () => {
     const clock = new ManualClock(0);
     const recorder = withCaptureRecorder(createDemoTransport({ clock, scenario: 'quadSets' }), clock);

@@ -1,11 +1,10 @@
 // The sensors of this session (at most two: e.g. EMG + dynamometer, or one EMG sensor per leg),
 // how they are added, and the one loop that pulls the worker's snapshots for the UI.
 import { batch, computed, signal } from '@preact/signals';
-import type { ScenarioName } from '../../firmware-protocol/sim/index';
+import type { ScenarioName } from '../../firmware-protocol/sim/scenarios';
 import { systemClock, type Clock } from '../devices/clock';
 import { createBluetoothTransport } from '../devices/bluetooth-transport';
 import { withCaptureRecorder } from '../devices/capture-recorder';
-import { createDemoTransport } from '../devices/demo-transport';
 import { createReplayTransport, type ReplaySpeed } from '../devices/replay-transport';
 import type { SensorTransport } from '../devices/sensor-transport';
 import { parseCapture, type CaptureError } from '../store/capture/capture-format';
@@ -63,7 +62,9 @@ export function createSensorsModel(deps: { clock: Clock; bridge: () => PipelineB
     connectBluetooth(device?: BluetoothDevice) {
       return add('bluetooth', createBluetoothTransport({ clock: deps.clock, ...(device ? { device } : {}) }));
     },
-    useDemo(scenario: ScenarioName) {
+    /** The simulator is loaded on first use: it is not part of the app's start-up cost. */
+    async useDemo(scenario: ScenarioName) {
+      const { createDemoTransport } = await import('../devices/demo-transport');
       return add('demo', createDemoTransport({ clock: deps.clock, scenario }));
     },
     replay(fileName: string, text: string, speed: ReplaySpeed) {

@@ -151,6 +151,7 @@ export const sensorCard = {
   captureHint: 'A capture file records this sensor’s raw Bluetooth data, for support or to replay later.',
   details: 'Connection details',
   framesReceived: 'Packets received',
+  samplesReceived: 'Samples received (per channel)',
   framesLost: 'Packets lost',
   framesRejected: 'Packets rejected as damaged',
   duplicatesDropped: 'Duplicate packets ignored',

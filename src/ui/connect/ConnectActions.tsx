@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { SCENARIO_NAMES, type ScenarioName } from '../../../firmware-protocol/sim/index';
+import { SCENARIO_NAMES, type ScenarioName } from '../../../firmware-protocol/sim/scenarios';
 import type { ReplaySpeed } from '../../devices/replay-transport';
 import { bluetoothAvailable } from '../../state/platform-model';
 import type { SensorsModel } from '../../state/sensors-model';
@@ -39,7 +39,7 @@ export function ConnectActions({ model }: { model: SensorsModel }) {
             ))}
           </select>
         </label>
-        <button type="button" class="button button--large" disabled={!canAdd} onClick={() => model.useDemo(scenario.value)}>
+        <button type="button" class="button button--large" disabled={!canAdd} onClick={() => void model.useDemo(scenario.value)}>
           {connect.useDemo}
         </button>
       </div>

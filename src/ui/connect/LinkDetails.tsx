@@ -5,6 +5,7 @@ export function LinkDetails({ snapshot }: { snapshot: SensorSnapshot }) {
   const { stats, outages } = snapshot;
   const rows: [string, number][] = [
     [sensorCard.framesReceived, stats.framesReceived],
+    [sensorCard.samplesReceived, stats.samplesReceived[0] ?? 0],
     [sensorCard.framesLost, stats.framesLost],
     [sensorCard.framesRejected, stats.framesRejected],
     [sensorCard.duplicatesDropped, stats.duplicatesDropped],

@@ -64,3 +64,11 @@ export const cleanGuards: PageGuards = Object.freeze({
   cspViolations: [],
   foreignRequests: [],
 });
+
+/** Loads the app and waits for the service worker's "ready offline" note, then dismisses it. */
+export async function gotoReady(page: Page, url: string, readyText: string, dismissText: string): Promise<void> {
+  await page.goto(url);
+  const toast = page.getByRole('status').filter({ hasText: readyText });
+  await toast.waitFor();
+  await toast.getByRole('button', { name: dismissText }).click();
+}
