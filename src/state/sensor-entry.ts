@@ -92,10 +92,12 @@ export function createSensorEntry(options: {
   const link = createSensorLink({ transport, clock, onStreamStart });
 
   // Tell the worker when the link drops, so the outage is sized once and not counted as loss.
+  let reportedGaps = 0;
   const stopWatchingLink = effect(() => {
-    if (link.state.value !== 'reconnecting') return;
-    const gap = link.gaps.peek().at(-1);
-    if (gap) bridge.post({ type: 'link-down', sensorId: id, atMs: gap.startMs });
+    const gaps = link.gaps.value;
+    for (; reportedGaps < gaps.length; reportedGaps++) {
+      bridge.post({ type: 'link-down', sensorId: id, atMs: gaps[reportedGaps]!.startMs });
+    }
   });
 
   return {
