@@ -3,7 +3,7 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { LOW_BATTERY_PERCENT } from '../profiles/battery-service';
 import { profileForDevice } from '../profiles/registry';
-import type { ChannelSpec, ConnectInfo, DeviceProfile } from '../profiles/types';
+import type { ChannelSpec, CommandName, ConnectInfo, DeviceProfile } from '../profiles/types';
 import type { Clock } from '../devices/clock';
 import type { RecordingTransport } from '../devices/capture-recorder';
 import { createPipelineFeed } from '../devices/pipeline-feed';
@@ -12,6 +12,9 @@ import { TransportError } from '../devices/sensor-transport';
 import type { PipelineBridge } from '../worker/bridge';
 import type { FromWorker, SensorSnapshot } from '../worker/messages';
 import { defaultAssignment, loadAssignment, saveAssignment, type ChannelAssignment } from './channel-assignment';
+
+/** A sensor answers a command within 2 s or not at all (PROTOCOL.md §6: the app gives up after 2 s). */
+const REPLY_TIMEOUT_MS = 2000;
 
 export type SensorSource = 'bluetooth' | 'demo' | 'replay';
 
@@ -28,6 +31,10 @@ export interface SensorEntry {
   readonly snapshot: ReadonlySignal<SensorSnapshot | null>;
   readonly batteryPercent: ReadonlySignal<number | null>;
   readonly lowBattery: ReadonlySignal<boolean>;
+  /** Firmware version a sensor reported by command (Tindeq), when Device Information has none. */
+  readonly firmwareText: ReadonlySignal<string | null>;
+  /** Battery voltage a sensor reported by command (Tindeq reports mV, not %). */
+  readonly batteryMv: ReadonlySignal<number | null>;
   /** Why the sensor cannot be used (unknown device, unreadable description), or null. */
   readonly problem: ReadonlySignal<'unknown-device' | 'unusable-description' | null>;
   assign(channel: number, change: Partial<ChannelAssignment>): void;
@@ -52,6 +59,9 @@ export function createSensorEntry(options: {
   const batteryPercent = signal<number | null>(null);
   const deviceLowPower = signal(false);
   const problem = signal<SensorEntry['problem']['value']>(null);
+  const firmwareText = signal<string | null>(null);
+  const batteryMv = signal<number | null>(null);
+  let replyWaiter: { command: CommandName; resolve: () => void } | null = null;
   let attached = false;
   let assignmentKey = '';
 
@@ -82,10 +92,38 @@ export function createSensorEntry(options: {
         connectReads: [...reads].map(([uuid, bytes]) => [uuid, bytes.slice().buffer]),
       });
     }
-    const start = found.commands.start?.(connectInfo);
-    if (start) {
-      await transport.write(found.gatt.write.characteristic, start);
-      bridge.post({ type: 'command-sent', sensorId: id, command: 'start' });
+    await send(found, 'start', connectInfo);
+    if (source !== 'replay') void readDeviceFacts(found, info.batteryPercent === null);
+  }
+
+  /** Writes a command; the worker hears of it first, so a reply without an opcode is routed to it. */
+  async function send(target: DeviceProfile, command: CommandName, connectInfo?: ConnectInfo): Promise<boolean> {
+    const bytes = target.commands[command]?.(connectInfo);
+    if (!bytes) return false;
+    bridge.post({ type: 'command-sent', sensorId: id, command });
+    await transport.write(target.gatt.write.characteristic, bytes);
+    return true;
+  }
+
+  /**
+   * Firmware version and battery for sensors that answer them as commands (Tindeq). One at a
+   * time: Tindeq replies carry no opcode, so each must arrive before the next is asked.
+   */
+  async function readDeviceFacts(target: DeviceProfile, needBattery: boolean): Promise<void> {
+    const wanted: CommandName[] = ['read-firmware', ...(needBattery ? (['read-battery'] as const) : [])];
+    for (const command of wanted) {
+      if (target.id === 'quadcue' && command === 'read-firmware') continue; // read from Device Information
+      const reply = new Promise<void>((resolve) => {
+        replyWaiter = { command, resolve };
+        clock.setTimer(resolve, REPLY_TIMEOUT_MS);
+      });
+      try {
+        if (!(await send(target, command))) continue;
+      } catch {
+        return; // the link went; the next connection asks again
+      }
+      await reply;
+      replyWaiter = null;
     }
   }
 
@@ -113,6 +151,8 @@ export function createSensorEntry(options: {
     batteryPercent,
     lowBattery: computed(() => deviceLowPower.value || (batteryPercent.value !== null && batteryPercent.value <= LOW_BATTERY_PERCENT)),
     problem,
+    firmwareText,
+    batteryMv,
     assign(channel, change) {
       const next = assignment.value.map((a, index) => (index === channel ? { ...a, ...change } : a));
       assignment.value = next;
@@ -131,11 +171,14 @@ export function createSensorEntry(options: {
           problem.value = 'unusable-description';
           link.disconnect();
           return;
-        case 'reply':
-          if (message.reply.kind === 'control-status' && message.reply.batteryPercent !== undefined) {
-            batteryPercent.value = message.reply.batteryPercent;
-          }
+        case 'reply': {
+          const { reply } = message;
+          if (reply.kind === 'control-status' && reply.batteryPercent !== undefined) batteryPercent.value = reply.batteryPercent;
+          if (reply.kind === 'battery-voltage') batteryMv.value = reply.batteryMv;
+          if (reply.kind === 'firmware-version') firmwareText.value = reply.text;
+          if (replyWaiter?.command === message.command) replyWaiter.resolve();
           return;
+        }
         case 'status':
           if (message.status.kind === 'low-power') deviceLowPower.value = true;
           if (message.status.kind === 'battery-level') batteryPercent.value = message.status.percent;

@@ -113,6 +113,10 @@ export const connect = {
   grantedHeading: 'Sensors used before',
   reconnectNamed: (name: string) => `Reconnect ${name}`,
   sensorsHeading: 'Your sensors',
+  sessionTimeline: (ms: number | null) =>
+    ms === null
+      ? 'Both sensors share one session timeline; their alignment is being measured.'
+      : `Both sensors share one session timeline, aligned to within ± ${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms.`,
 };
 
 export const linkStates = {
@@ -132,6 +136,7 @@ export const sensorCard = {
   battery: 'Battery',
   batteryValue: (percent: number) => `${percent} %`,
   batteryUnknown: 'Unknown',
+  batteryVolts: (volts: number) => `${volts.toFixed(2)} V`,
   lowBattery: 'Battery low — charge the sensor soon.',
   firmware: 'Firmware',
   channels: 'Channels',
@@ -156,6 +161,8 @@ export const sensorCard = {
   framesRejected: 'Packets rejected as damaged',
   duplicatesDropped: 'Duplicate packets ignored',
   outages: 'Connection drops',
+  alignment: 'Timing accuracy on the session timeline',
+  alignmentValue: (ms: number | null) => (ms === null ? 'Measuring…' : `± ${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms`),
   outageLength: (seconds: number) => `${seconds.toFixed(1)} s without data`,
   rate: (perS: number, nominal: number) => `${Math.round(perS)} of ${Math.round(nominal)} samples/s`,
   packetsPerS: (perS: number) => `${perS.toFixed(0)} packets/s`,

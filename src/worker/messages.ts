@@ -42,6 +42,8 @@ export interface SensorSnapshot {
   /** Disconnect outages sized from device time or, failing that, arrival time. */
   outages: { startMs: number; lengthMs: number; lengthSamples: number }[];
   lastRejection: { reason: RejectReason; detail: string } | null;
+  /** How far this sensor's samples may sit from their true place on the session timeline, ms (null until known). */
+  alignmentErrorMs: number | null;
 }
 
 export type FromWorker =

@@ -1,6 +1,7 @@
 // One sensor's path through the worker: decode → loss accounting → quality → latest values.
 // Pure and synchronous (no timers, no DOM): the worker entry feeds it, and unit tests drive it
 // directly in sample time. DSP and metrics join here with the pipeline issue.
+import { ClockAligner } from '../signal/clock-alignment';
 import { createLinkQualityMeter, type LinkQualityMeter } from '../profiles/link-quality';
 import { createLossAccountant, type LossAccountant } from '../profiles/loss-accounting';
 import type { CommandName, ConnectInfo, Decoder, DeviceProfile, Rejection, SampleBlock } from '../profiles/types';
@@ -35,6 +36,8 @@ export function createSensorPipeline(
   const quality: LinkQualityMeter = createLinkQualityMeter(nominalRateHz);
   const latest = new Float64Array(channelCount);
   const outages: SensorSnapshot['outages'] = [];
+  // Places this sensor's samples on the session timeline from its device clock (or arrival).
+  const aligner = new ClockAligner();
   let lastRejection: SensorSnapshot['lastRejection'] = null;
   let lastArrivalMs: number | null = null;
   let lastBlockEndUs: number | null = null;
@@ -72,6 +75,12 @@ export function createSensorPipeline(
     const lastSet = (block.samplesPerChannel - 1) * block.channels;
     for (let c = 0; c < channelCount; c++) latest[c] = block.values[lastSet + c]!;
     lastArrivalMs = arrivalMs;
+    // The aligner wants the device time of the block's last sample: it left the sensor last.
+    const lastSampleUs =
+      block.deviceTimeUs !== null && block.samplePeriodUs !== null && block.deviceTimeModuloUs !== null
+        ? (block.deviceTimeUs + (block.samplesPerChannel - 1) * block.samplePeriodUs) % block.deviceTimeModuloUs
+        : null;
+    aligner.observe(lastSampleUs, arrivalMs);
     lastBlockEndUs =
       block.deviceTimeUs !== null && block.samplePeriodUs !== null
         ? block.deviceTimeUs + block.samplesPerChannel * block.samplePeriodUs
@@ -114,6 +123,7 @@ export function createSensorPipeline(
         latest: Array.from(latest),
         outages: outages.slice(),
         lastRejection,
+        alignmentErrorMs: aligner.alignmentErrorMs,
       };
     },
   };

@@ -98,6 +98,22 @@ async function startApp(viewport: { width: number; height: number } = viewports.
   return open.page;
 }
 
+/**
+ * Tindeq answers "firmware version" (0x6b) with ASCII and "battery voltage" (0x6f) with a uint32
+ * LE of mV, as command replies (tag 0) on its data characteristic [devices.md].
+ */
+function answerTindeqCommands(sensor: EmulatedPeripheral): void {
+  sensor.onWrite(
+    tindeq.control,
+    (bytes) => {
+      if (bytes[0] === 0x6b) return [Uint8Array.of(0, 5, ...new TextEncoder().encode('1.2.9'))];
+      if (bytes[0] === 0x6f) return [Uint8Array.of(0, 4, 0x6e, 0x0f, 0, 0)]; // 0x0f6e = 3950 mV
+      return undefined;
+    },
+    tindeq.data,
+  );
+}
+
 /** Clicks "Connect a sensor" and picks `address` in the browser's chooser, checking it was listed. */
 async function connectThroughChooser(page: Page, address: string): Promise<void> {
   const listed: string[][] = [];
@@ -198,6 +214,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
   it('Tindeq Progressor: weight records in N, loss from device timestamps, reconnection', async () => {
     const page = await startApp();
     const sensor = await bt!.addPeripheral(tindeqSpec('00:00:00:00:00:02'));
+    answerTindeqCommands(sensor);
     await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
     await connectThroughChooser(page, '00:00:00:00:00:02');
     const start = await sensor.waitForWrite(tindeq.control);
@@ -215,7 +232,10 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     expect(await counter(page, 'Progressor_4711', sensorCard.framesLost)).toBe(withheld);
     expect(await counter(page, 'Progressor_4711', sensorCard.framesRejected)).toBe(0);
     expect(await counter(page, 'Progressor_4711', sensorCard.outages)).toBe(1);
-    await expect(page.getByRole('article', { name: 'Progressor_4711' }).getByText('Tindeq Progressor').isVisible()).resolves.toBe(true);
+    const card = page.getByRole('article', { name: 'Progressor_4711' });
+    await expect(card.getByText('Tindeq Progressor').isVisible()).resolves.toBe(true);
+    await card.getByText('1.2.9').waitFor(); // firmware, asked by command after start
+    await card.getByText('3.95 V').waitFor(); // battery voltage, asked once the firmware answered
   });
 
   it('OpenBCI Ganglion firmware 3: 20-byte packets, loss from packet ids, reconnection', async () => {
@@ -246,6 +266,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     const emg = await bt!.addPeripheral(quadcueSpec('00:00:00:00:00:04', sim));
     emg.onWrite(CONTROL_CHAR_UUID, (bytes) => [sim.write(bytes)]);
     const force = await bt!.addPeripheral(tindeqSpec('00:00:00:00:00:05'));
+    answerTindeqCommands(force);
     await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
 
     await connectThroughChooser(page, '00:00:00:00:00:04');
@@ -262,6 +283,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     await waitForCounter(page, 'Progressor_4711', sensorCard.framesReceived, forceFrames.length);
     expect(await counter(page, 'Quadcue EMG', sensorCard.framesLost)).toBe(0);
     expect(await counter(page, 'Progressor_4711', sensorCard.framesLost)).toBe(0);
+    await expect(page.getByTestId('session-timeline').textContent()).resolves.toMatch(/share one session timeline/);
     await saveScreenshot(page, 'bluetooth-two-sensors-desktop');
   });
 });

@@ -1,3 +1,4 @@
+import { combinedAlignmentErrorMs } from '../../signal/clock-alignment';
 import { sensorsModel } from '../../state/sensors-model';
 import { ScreenTitle } from '../common/ScreenTitle';
 import { connect, screens } from '../strings';
@@ -18,6 +19,11 @@ export function ConnectScreen() {
           <h2 id="sensors-heading" class="section-heading">
             {connect.sensorsHeading}
           </h2>
+          {sensors.length === 2 && (
+            <p class="hint" data-testid="session-timeline">
+              {connect.sessionTimeline(combinedAlignmentErrorMs(sensors.map((s) => s.snapshot.value?.alignmentErrorMs ?? null)))}
+            </p>
+          )}
           {sensors.map((entry) => (
             <SensorCard key={entry.id} entry={entry} onRemove={() => sensorsModel.remove(entry.id)} />
           ))}

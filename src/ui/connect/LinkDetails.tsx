@@ -21,6 +21,10 @@ export function LinkDetails({ snapshot }: { snapshot: SensorSnapshot }) {
             <dd data-counter={label}>{value}</dd>
           </div>
         ))}
+        <div>
+          <dt>{sensorCard.alignment}</dt>
+          <dd>{sensorCard.alignmentValue(snapshot.alignmentErrorMs)}</dd>
+        </div>
       </dl>
       {outages.length > 0 && (
         <ul class="outages">

@@ -47,11 +47,17 @@ export function SensorCard({ entry, onRemove }: { entry: SensorEntry; onRemove: 
         </div>
         <div>
           <dt>{sensorCard.battery}</dt>
-          <dd>{battery === null ? sensorCard.batteryUnknown : sensorCard.batteryValue(battery)}</dd>
+          <dd>
+            {battery !== null
+              ? sensorCard.batteryValue(battery)
+              : entry.batteryMv.value !== null
+                ? sensorCard.batteryVolts(entry.batteryMv.value / 1000)
+                : sensorCard.batteryUnknown}
+          </dd>
         </div>
         <div>
           <dt>{sensorCard.firmware}</dt>
-          <dd>{info?.deviceInformation.firmwareRevision ?? info?.deviceInformation.softwareRevision ?? '—'}</dd>
+          <dd>{info?.deviceInformation.firmwareRevision ?? info?.deviceInformation.softwareRevision ?? entry.firmwareText.value ?? '—'}</dd>
         </div>
       </dl>
       {entry.lowBattery.value && (
