@@ -44,7 +44,7 @@ const deviceInformation = (firmware: string, software?: string) => ({
   ],
 });
 
-function quadcueSpec(address: string, sim: ReferencePeripheral): PeripheralSpec {
+function quadcueSpec(address: string, sim: ReferencePeripheral, batteryPercent = 87): PeripheralSpec {
   return {
     address,
     name: 'Quadcue EMG',
@@ -57,7 +57,7 @@ function quadcueSpec(address: string, sim: ReferencePeripheral): PeripheralSpec 
           { uuid: DESCRIPTION_CHAR_UUID, properties: { read: true }, readValue: () => sim.readDescription() },
         ],
       },
-      { uuid: 0x180f, characteristics: [{ uuid: 0x2a19, properties: { read: true }, readValue: Uint8Array.of(87) }] },
+      { uuid: 0x180f, characteristics: [{ uuid: 0x2a19, properties: { read: true }, readValue: Uint8Array.of(batteryPercent) }] },
       deviceInformation('1.4.0'),
     ],
   };
@@ -263,7 +263,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
   it('two sensors at once: an EMG sensor and a dynamometer, each with its own link', async () => {
     const page = await startApp(viewports.desktop);
     const sim = new ReferencePeripheral({ seed: 32, scenario: 'isometricKneeExtension', loop: true });
-    const emg = await bt!.addPeripheral(quadcueSpec('00:00:00:00:00:04', sim));
+    const emg = await bt!.addPeripheral(quadcueSpec('00:00:00:00:00:04', sim, 12));
     emg.onWrite(CONTROL_CHAR_UUID, (bytes) => [sim.write(bytes)]);
     const force = await bt!.addPeripheral(tindeqSpec('00:00:00:00:00:05'));
     answerTindeqCommands(force);
@@ -283,7 +283,39 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     await waitForCounter(page, 'Progressor_4711', sensorCard.framesReceived, forceFrames.length);
     expect(await counter(page, 'Quadcue EMG', sensorCard.framesLost)).toBe(0);
     expect(await counter(page, 'Progressor_4711', sensorCard.framesLost)).toBe(0);
+    // 12 % is at or below the 15 % low-battery line.
+    await page.getByRole('article', { name: 'Quadcue EMG' }).getByRole('alert').filter({ hasText: sensorCard.lowBattery }).waitFor();
     await expect(page.getByTestId('session-timeline').textContent()).resolves.toMatch(/share one session timeline/);
     await saveScreenshot(page, 'bluetooth-two-sensors-desktop');
+  });
+
+  it('says "Reconnecting…" with Cancel while a dropped sensor does not answer, and "Try again" brings it back', async () => {
+    const page = await startApp();
+    const sim = new ReferencePeripheral({ seed: 33, scenario: 'quadSets', loop: true });
+    const sensor = await bt!.addPeripheral(quadcueSpec('00:00:00:00:00:06', sim));
+    sensor.onWrite(CONTROL_CHAR_UUID, (bytes) => [sim.write(bytes)]);
+    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await connectThroughChooser(page, '00:00:00:00:00:06');
+    await waitForState(page, 'Quadcue EMG', linkStates.streaming);
+    const card = page.getByRole('article', { name: 'Quadcue EMG' });
+
+    sensor.failConnects(2); // out of range: the next two connection attempts fail
+    sim.disconnect();
+    expect(sim.connect()).toBe(true);
+    const attemptsBefore = sensor.connectAttempts;
+    await sensor.disconnect();
+    await waitForState(page, 'Quadcue EMG', linkStates.reconnecting);
+    await sensor.waitForConnectAttempts(attemptsBefore + 1);
+    await card.getByRole('status').filter({ hasText: sensorCard.reconnectAttempt(1) }).waitFor();
+    await card.getByRole('button', { name: sensorCard.cancel }).click();
+    await waitForState(page, 'Quadcue EMG', linkStates.failed);
+    expect(await card.getByRole('alert').textContent()).not.toMatch(/Error|at .*\.js/); // words, never a stack trace
+
+    await card.getByRole('button', { name: sensorCard.retry }).click();
+    await waitForState(page, 'Quadcue EMG', linkStates.streaming);
+    const frames = sim.advance(2_000_000).flatMap((e) => (e.kind === 'notify' ? [e.bytes] : []));
+    await sensor.notify(DATA_CHAR_UUID, frames);
+    await waitForCounter(page, 'Quadcue EMG', sensorCard.framesReceived, frames.length);
+    await saveScreenshot(page, 'bluetooth-reconnected-phone');
   });
 });

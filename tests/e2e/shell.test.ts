@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium';
 import { cleanGuards, openGuardedPage, type GuardedPage } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
-import { about, bluetoothMissing, offline, screens } from '../../src/ui/strings';
+import { about, bluetoothMissing, connect, linkStates, offline, screens } from '../../src/ui/strings';
 import { screenIds } from '../../src/state/route-model';
 
 const baseUrl = inject('baseUrl');
@@ -141,6 +141,10 @@ describe('a browser without Web Bluetooth', () => {
       await page.goto(baseUrl);
       await page.getByRole('heading', { name: bluetoothMissing.title }).waitFor();
       await saveScreenshot(page, 'no-bluetooth-phone');
+      // The chooser cannot open here, but the demo sensor still streams.
+      await expect(page.getByRole('button', { name: connect.connectSensor }).isDisabled()).resolves.toBe(true);
+      await page.getByRole('button', { name: connect.useDemo }).click();
+      await page.getByRole('article', { name: 'Quadcue demo sensor' }).getByRole('status').filter({ hasText: linkStates.streaming }).waitFor();
       await page.getByRole('link', { name: screens.history.nav }).click();
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(screens.history.title);
       expect(open.guards).toEqual(cleanGuards);
