@@ -13,6 +13,16 @@ import { statsSnapshot, type FromWorker, type SensorId, type SensorSnapshot } fr
  */
 const DEVICE_TIME_PLAUSIBLE_MS = 1000;
 
+/**
+ * Where accepted samples go, in stream order: the worker's ring buffers, the CLI's arrays, a
+ * test's collector. `block.values` is only valid during the call (copy what you keep).
+ */
+export interface SampleSink {
+  samples(block: SampleBlock, arrivalMs: number): void;
+  /** `lengthSamples` per channel were lost just before the next block (loss, corruption or outage). */
+  gap(lengthSamples: number, reason: 'loss' | 'outage'): void;
+}
+
 export interface SensorPipeline {
   readonly decoder: Decoder;
   ingest(characteristic: string, bytes: Uint8Array, arrivalMs: number): void;
@@ -26,6 +36,7 @@ export function createSensorPipeline(
   profile: DeviceProfile,
   info: ConnectInfo,
   emit: (message: FromWorker) => void,
+  sink?: SampleSink,
 ): SensorPipeline | Rejection {
   const created = profile.createDecoder(info);
   if ('kind' in created) return created;
@@ -52,7 +63,9 @@ export function createSensorPipeline(
       const stepUs = (((block.deviceTimeUs - lastBlockEndUs) % block.deviceTimeModuloUs) + block.deviceTimeModuloUs) % block.deviceTimeModuloUs;
       if (Math.abs(stepUs / 1000 - lengthMs) < DEVICE_TIME_PLAUSIBLE_MS) lengthMs = stepUs / 1000;
     }
-    outages.push({ startMs: beforeMs, lengthMs, lengthSamples: periodUs > 0 ? Math.round((lengthMs * 1000) / periodUs) : 0 });
+    const lengthSamples = periodUs > 0 ? Math.round((lengthMs * 1000) / periodUs) : 0;
+    outages.push({ startMs: beforeMs, lengthMs, lengthSamples });
+    if (lengthSamples > 0) sink?.gap(lengthSamples, 'outage');
   }
 
   function acceptSamples(block: SampleBlock, arrivalMs: number): void {
@@ -71,7 +84,11 @@ export function createSensorPipeline(
       return;
     }
     quality.recordPacket(arrivalMs, block.samplesPerChannel, outcome.gap?.lengthSamples ?? 0);
-    if (outcome.gap) emit({ type: 'gap', sensorId, gap: outcome.gap });
+    if (outcome.gap) {
+      emit({ type: 'gap', sensorId, gap: outcome.gap });
+      sink?.gap(outcome.gap.lengthSamples, 'loss');
+    }
+    sink?.samples(block, arrivalMs);
     const lastSet = (block.samplesPerChannel - 1) * block.channels;
     for (let c = 0; c < channelCount; c++) latest[c] = block.values[lastSet + c]!;
     lastArrivalMs = arrivalMs;
