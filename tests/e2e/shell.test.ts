@@ -41,7 +41,7 @@ describe('app shell', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
     expect(await page.evaluate(() => crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(true);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(screens.connect.title);
+    await page.getByRole('heading', { level: 1, name: screens.connect.title }).waitFor();
   });
 
   it('installs its service worker, says it is ready offline, and works with the network cut', async () => {
@@ -54,7 +54,7 @@ describe('app shell', () => {
     await open!.context.setOffline(true);
     await page.reload();
     await page.getByRole('link', { name: screens.about.nav }).click();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(screens.about.title);
+    await page.getByRole('heading', { level: 1, name: screens.about.title }).waitFor();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await open!.context.setOffline(false);
   });
@@ -100,7 +100,7 @@ describe('app shell', () => {
       }
       expect(focusedLabel).toBe(label);
       await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(screens[id].title);
+      await page.getByRole('heading', { level: 1, name: screens[id].title }).waitFor();
       expect(await page.getByRole('link', { name: label }).getAttribute('aria-current')).toBe('page');
     }
   });
@@ -146,7 +146,7 @@ describe('a browser without Web Bluetooth', () => {
       await page.getByRole('button', { name: connect.useDemo }).click();
       await page.getByRole('article', { name: 'Quadcue demo sensor' }).getByRole('status').filter({ hasText: linkStates.streaming }).waitFor();
       await page.getByRole('link', { name: screens.history.nav }).click();
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(screens.history.title);
+      await page.getByRole('heading', { level: 1, name: screens.history.title }).waitFor();
       expect(open.guards).toEqual(cleanGuards);
       await open.context.close();
       open = undefined;
