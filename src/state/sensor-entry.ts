@@ -11,6 +11,10 @@ import { createSensorLink, type SensorLink } from '../devices/sensor-link';
 import { TransportError } from '../devices/sensor-transport';
 import type { PipelineBridge } from '../worker/bridge';
 import type { FromWorker, SensorSnapshot } from '../worker/messages';
+import { mainsHz } from './settings-model';
+import { SampleRing } from '../signal/sample-ring';
+import { writeChunks } from '../worker/ring-chunker';
+import type { SensorRings } from '../worker/sensor-processing';
 import { defaultAssignment, loadAssignment, saveAssignment, type ChannelAssignment } from './channel-assignment';
 
 /** A sensor answers a command within 2 s or not at all (PROTOCOL.md §6: the app gives up after 2 s). */
@@ -40,6 +44,8 @@ export interface SensorEntry {
   assign(channel: number, change: Partial<ChannelAssignment>): void;
   receive(message: FromWorker): void;
   updateSnapshot(latest: SensorSnapshot): void;
+  /** The sample rings the chart reads each frame (null until the worker attached the sensor). */
+  readonly rings: SensorRings | null;
   dispose(): void;
 }
 
@@ -61,6 +67,7 @@ export function createSensorEntry(options: {
   const problem = signal<SensorEntry['problem']['value']>(null);
   const firmwareText = signal<string | null>(null);
   const batteryMv = signal<number | null>(null);
+  let rings: SensorRings | null = null;
   let replyWaiter: { command: CommandName; resolve: () => void } | null = null;
   let attached = false;
   let assignmentKey = '';
@@ -90,6 +97,7 @@ export function createSensorEntry(options: {
         sensorId: id,
         profileId: found.id,
         connectReads: [...reads].map(([uuid, bytes]) => [uuid, bytes.slice().buffer]),
+        mainsHz: mainsHz.peek(),
       });
     }
     await send(found, 'start', connectInfo);
@@ -161,6 +169,13 @@ export function createSensorEntry(options: {
     receive(message) {
       switch (message.type) {
         case 'attached':
+          rings = message.rings
+            ? { raw: new SampleRing(message.rings.raw), filtered: new SampleRing(message.rings.filtered), level: new SampleRing(message.rings.level) }
+            : {
+                raw: SampleRing.create(message.channels.length, message.ringCapacity, false),
+                filtered: SampleRing.create(message.channels.length, message.ringCapacity, false),
+                level: SampleRing.create(message.channels.length, message.ringCapacity, false),
+              };
           batch(() => {
             channels.value = message.channels;
             const fallback = defaultAssignment(profile.value?.id ?? 'quadcue', message.channels);
@@ -187,7 +202,11 @@ export function createSensorEntry(options: {
           return;
       }
     },
+    get rings() {
+      return rings;
+    },
     updateSnapshot(latest) {
+      if (latest.chunks && rings) writeChunks(rings, latest.chunks);
       snapshot.value = latest;
     },
     dispose() {

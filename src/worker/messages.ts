@@ -6,6 +6,21 @@ import type { ChannelSpec, CommandName, CommandReply, DeviceStatus, ProfileId, R
 
 export type SensorId = string;
 
+/** The three rings of one sensor (see src/worker/sensor-processing.ts). */
+export interface RingBuffers {
+  raw: SharedArrayBuffer;
+  filtered: SharedArrayBuffer;
+  level: SharedArrayBuffer;
+}
+
+/** New samples since the last snapshot, interleaved, when the rings cannot be shared. */
+export interface RingChunks {
+  sets: number;
+  raw: Float32Array;
+  filtered: Float32Array;
+  level: Float32Array;
+}
+
 /** Notifications batched by the transport: parallel arrays, bytes transferred, not copied. */
 export interface NotificationBatch {
   characteristics: string[];
@@ -14,7 +29,8 @@ export interface NotificationBatch {
 }
 
 export type ToWorker =
-  | { type: 'attach'; sensorId: SensorId; profileId: ProfileId; connectReads: [string, ArrayBuffer][] }
+  | { type: 'attach'; sensorId: SensorId; profileId: ProfileId; connectReads: [string, ArrayBuffer][]; mainsHz: 50 | 60 | null }
+  | { type: 'set-mains'; mainsHz: 50 | 60 | null }
   | { type: 'notifications'; sensorId: SensorId; batch: NotificationBatch }
   | { type: 'command-sent'; sensorId: SensorId; command: CommandName }
   | { type: 'link-down'; sensorId: SensorId; atMs: number }
@@ -39,6 +55,9 @@ export interface SensorSnapshot {
   quality: LinkQuality;
   /** Most recent sample of each channel, physical units. */
   latest: number[];
+  /** Per channel: envelope (EMG, µV) or low-passed force (N) now, its peak and mean so far. */
+  levels: { level: number; peak: number; mean: number }[];
+  chunks: RingChunks | null;
   /** Disconnect outages sized from device time or, failing that, arrival time. */
   outages: { startMs: number; lengthMs: number; lengthSamples: number }[];
   lastRejection: { reason: RejectReason; detail: string } | null;
@@ -47,7 +66,11 @@ export interface SensorSnapshot {
 }
 
 export type FromWorker =
-  | { type: 'attached'; sensorId: SensorId; channels: ChannelSpec[] }
+  /**
+   * `rings`: the worker's SharedArrayBuffers when cross-origin isolated; null otherwise, and then
+   * every snapshot carries the new samples as transferred chunks (`chunks`).
+   */
+  | { type: 'attached'; sensorId: SensorId; channels: ChannelSpec[]; rings: RingBuffers | null; ringCapacity: number }
   | { type: 'attach-failed'; sensorId: SensorId; reason: RejectReason; detail: string }
   | { type: 'reply'; sensorId: SensorId; command: CommandName; reply: CommandReply }
   | { type: 'status'; sensorId: SensorId; status: DeviceStatus }

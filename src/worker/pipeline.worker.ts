@@ -1,53 +1,94 @@
-// The pipeline worker's entry: a thin shell that routes messages to one SensorPipeline per
-// sensor. Web Bluetooth lives on the main thread (web-bluetooth.md); bytes arrive here already
-// copied and transferred, so the main thread does no per-notification work beyond that.
+// The pipeline worker's entry: a thin shell that routes messages to one SensorPipeline (decode,
+// loss accounting) and one SensorProcessing (DSP, rings) per sensor. Web Bluetooth lives on the
+// main thread (web-bluetooth.md); bytes arrive here already copied and transferred.
 /// <reference lib="webworker" />
 import { profileById } from '../profiles/registry';
 import { createSensorPipeline, type SensorPipeline } from './sensor-pipeline';
-import type { FromWorker, SensorId, ToWorker } from './messages';
+import { SensorProcessing } from './sensor-processing';
+import { RingChunker } from './ring-chunker';
+import type { FromWorker, RingChunks, SensorId, SensorSnapshot, ToWorker } from './messages';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const pipelines = new Map<SensorId, SensorPipeline>();
+interface Sensor {
+  pipeline: SensorPipeline;
+  processing: SensorProcessing;
+  chunker: RingChunker | null;
+}
 
-function post(message: FromWorker): void {
-  self.postMessage(message);
+const sensors = new Map<SensorId, Sensor>();
+// Shared rings need cross-origin isolation (COOP + COEP); otherwise chunks are transferred.
+const shared = self.crossOriginIsolated === true;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+function attach(message: Extract<ToWorker, { type: 'attach' }>): void {
+  const reads = new Map(message.connectReads.map(([uuid, buffer]) => [uuid, new Uint8Array(buffer)] as const));
+  let processing: SensorProcessing | null = null;
+  const pipeline = createSensorPipeline(message.sensorId, profileById(message.profileId), { reads }, post, {
+    samples: (block) => processing?.samples(block),
+    gap: (lengthSamples) => processing?.gap(lengthSamples),
+  });
+  if ('kind' in pipeline) {
+    post({ type: 'attach-failed', sensorId: message.sensorId, reason: pipeline.reason, detail: pipeline.detail });
+    return;
+  }
+  processing = new SensorProcessing(pipeline.decoder.channels, { mainsHz: message.mainsHz }, shared);
+  const { rings } = processing;
+  sensors.set(message.sensorId, { pipeline, processing, chunker: shared ? null : new RingChunker(rings) });
+  post({
+    type: 'attached',
+    sensorId: message.sensorId,
+    channels: [...pipeline.decoder.channels],
+    rings: shared
+      ? { raw: rings.raw.buffer as SharedArrayBuffer, filtered: rings.filtered.buffer as SharedArrayBuffer, level: rings.level.buffer as SharedArrayBuffer }
+      : null,
+    ringCapacity: rings.raw.capacity,
+  });
+}
+
+function snapshot(nowMs: number): void {
+  const out: SensorSnapshot[] = [];
+  const transfer: Transferable[] = [];
+  for (const { pipeline, processing, chunker } of sensors.values()) {
+    const chunks: RingChunks | null = chunker?.take() ?? null;
+    if (chunks) transfer.push(chunks.raw.buffer, chunks.filtered.buffer, chunks.level.buffer);
+    out.push({ ...pipeline.snapshot(nowMs), levels: processing.scalars(), chunks });
+  }
+  post({ type: 'snapshot', nowMs, sensors: out }, transfer);
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
-    case 'attach': {
-      const reads = new Map(message.connectReads.map(([uuid, buffer]) => [uuid, new Uint8Array(buffer)] as const));
-      const pipeline = createSensorPipeline(message.sensorId, profileById(message.profileId), { reads }, post);
-      if ('kind' in pipeline) {
-        post({ type: 'attach-failed', sensorId: message.sensorId, reason: pipeline.reason, detail: pipeline.detail });
-        return;
-      }
-      pipelines.set(message.sensorId, pipeline);
-      post({ type: 'attached', sensorId: message.sensorId, channels: [...pipeline.decoder.channels] });
+    case 'attach':
+      attach(message);
       return;
-    }
     case 'notifications': {
-      const pipeline = pipelines.get(message.sensorId);
-      if (!pipeline) return;
+      const sensor = sensors.get(message.sensorId);
+      if (!sensor) return;
       const { characteristics, buffers, arrivalMs } = message.batch;
       for (let i = 0; i < buffers.length; i++) {
-        pipeline.ingest(characteristics[i]!, new Uint8Array(buffers[i]!), arrivalMs[i]!);
+        sensor.pipeline.ingest(characteristics[i]!, new Uint8Array(buffers[i]!), arrivalMs[i]!);
       }
       return;
     }
     case 'command-sent':
-      pipelines.get(message.sensorId)?.commandSent(message.command);
+      sensors.get(message.sensorId)?.pipeline.commandSent(message.command);
       return;
     case 'link-down':
-      pipelines.get(message.sensorId)?.linkDown(message.atMs);
+      sensors.get(message.sensorId)?.pipeline.linkDown(message.atMs);
+      return;
+    case 'set-mains':
+      for (const sensor of sensors.values()) sensor.processing.setMains(message.mainsHz);
       return;
     case 'detach':
-      pipelines.delete(message.sensorId);
+      sensors.delete(message.sensorId);
       return;
     case 'snapshot-request':
-      post({ type: 'snapshot', nowMs: message.nowMs, sensors: [...pipelines.values()].map((p) => p.snapshot(message.nowMs)) });
+      snapshot(message.nowMs);
       return;
   }
 };

@@ -28,7 +28,8 @@ export interface SensorPipeline {
   ingest(characteristic: string, bytes: Uint8Array, arrivalMs: number): void;
   commandSent(command: CommandName): void;
   linkDown(atMs: number): void;
-  snapshot(nowMs: number): SensorSnapshot;
+  /** Link facts of the snapshot; the worker adds the processed levels and ring chunks. */
+  snapshot(nowMs: number): Omit<SensorSnapshot, 'levels' | 'chunks'>;
 }
 
 export function createSensorPipeline(

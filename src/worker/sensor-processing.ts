@@ -1,0 +1,129 @@
+// Per-channel signal processing of one sensor inside the worker: EMG channels through the EMG
+// chain (filtered + envelope), force channels through the force chain, everything written to
+// three sample rings (raw, filtered, envelope-or-force) the frame loop reads. A SampleSink of
+// the SensorPipeline, so it sees accepted samples and gaps in stream order.
+import { EmgChain } from '../signal/emg-chain';
+import { ForceChain } from '../signal/force-chain';
+import { SampleRing } from '../signal/sample-ring';
+import type { ChannelSpec, SampleBlock } from '../profiles/types';
+import type { SampleSink } from './sensor-pipeline';
+
+/** The rings hold the last 60 s: twice the longest chart window (30 s, the live issue). */
+export const RING_SECONDS = 60;
+
+export interface ProcessingSettings {
+  mainsHz: 50 | 60 | null;
+}
+
+export interface ChannelScalars {
+  /** Latest envelope (EMG, µV) or low-passed force (N). */
+  level: number;
+  /** Highest level since the stream began. */
+  peak: number;
+  /** Mean level over the stream (gaps excluded). */
+  mean: number;
+}
+
+export interface SensorRings {
+  raw: SampleRing;
+  filtered: SampleRing;
+  /** EMG: envelope µV; force: low-passed N. */
+  level: SampleRing;
+}
+
+type Chain = { kind: 'emg'; chain: EmgChain } | { kind: 'force'; chain: ForceChain };
+
+export class SensorProcessing implements SampleSink {
+  readonly rings: SensorRings;
+  private readonly chains: Chain[];
+  private readonly channels: number;
+  private input = new Float64Array(0);
+  private filtered = new Float64Array(0);
+  private level = new Float64Array(0);
+  private interleavedFiltered = new Float32Array(0);
+  private interleavedLevel = new Float32Array(0);
+  private readonly latest: Float64Array;
+  private readonly peaks: Float64Array;
+  private readonly sums: Float64Array;
+  private count = 0;
+
+  constructor(channels: readonly ChannelSpec[], settings: ProcessingSettings, shared: boolean) {
+    this.channels = channels.length;
+    const rateHz = Math.max(1, ...channels.map((c) => c.nominalRateHz));
+    const capacity = Math.ceil(rateHz * RING_SECONDS);
+    this.rings = {
+      raw: SampleRing.create(this.channels, capacity, shared),
+      filtered: SampleRing.create(this.channels, capacity, shared),
+      level: SampleRing.create(this.channels, capacity, shared),
+    };
+    this.chains = channels.map((c) =>
+      c.kind === 'emg'
+        ? { kind: 'emg', chain: new EmgChain({ sampleRateHz: c.nominalRateHz, mainsHz: settings.mainsHz }) }
+        : { kind: 'force', chain: new ForceChain({ sampleRateHz: c.nominalRateHz }) },
+    );
+    this.latest = new Float64Array(this.channels);
+    this.peaks = new Float64Array(this.channels).fill(-Infinity);
+    this.sums = new Float64Array(this.channels);
+  }
+
+  /** Scratch grows to the largest block seen, then stays: no allocation per block after that. */
+  private ensureScratch(sets: number): void {
+    if (this.input.length >= sets) return;
+    this.input = new Float64Array(sets);
+    this.filtered = new Float64Array(sets);
+    this.level = new Float64Array(sets);
+    this.interleavedFiltered = new Float32Array(sets * this.channels);
+    this.interleavedLevel = new Float32Array(sets * this.channels);
+  }
+
+  samples(block: SampleBlock): void {
+    const sets = block.samplesPerChannel;
+    const channels = this.channels;
+    this.ensureScratch(sets);
+    const { input, filtered, level, interleavedFiltered, interleavedLevel } = this;
+    for (let c = 0; c < channels; c++) {
+      for (let s = 0; s < sets; s++) input[s] = block.values[s * channels + c]!;
+      const stage = this.chains[c]!;
+      if (stage.kind === 'emg') stage.chain.process(input, filtered, level, sets);
+      else {
+        stage.chain.process(input, filtered, sets);
+        level.set(filtered.subarray(0, sets));
+      }
+      let peak = this.peaks[c]!;
+      let sum = this.sums[c]!;
+      for (let s = 0; s < sets; s++) {
+        interleavedFiltered[s * channels + c] = filtered[s]!;
+        interleavedLevel[s * channels + c] = level[s]!;
+        if (level[s]! > peak) peak = level[s]!;
+        sum += level[s]!;
+      }
+      this.peaks[c] = peak;
+      this.sums[c] = sum;
+      this.latest[c] = level[sets - 1]!;
+    }
+    this.count += sets;
+    this.rings.raw.write(block.values, sets);
+    this.rings.filtered.write(interleavedFiltered, sets);
+    this.rings.level.write(interleavedLevel, sets);
+  }
+
+  gap(lengthSamples: number): void {
+    this.rings.raw.writeGap(lengthSamples);
+    this.rings.filtered.writeGap(lengthSamples);
+    this.rings.level.writeGap(lengthSamples);
+    // Filters restart after a hole: carrying state across it would ring on the step.
+    for (const stage of this.chains) stage.chain.reset();
+  }
+
+  setMains(mainsHz: 50 | 60 | null): void {
+    for (const stage of this.chains) if (stage.kind === 'emg') stage.chain.setMains(mainsHz);
+  }
+
+  scalars(): ChannelScalars[] {
+    return Array.from({ length: this.channels }, (_, c) => ({
+      level: this.latest[c]!,
+      peak: this.count > 0 ? this.peaks[c]! : 0,
+      mean: this.count > 0 ? this.sums[c]! / this.count : 0,
+    }));
+  }
+}
