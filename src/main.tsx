@@ -5,6 +5,7 @@ import { startFrameLoop } from './ui/shell/frame-loop';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/connect.css';
+import './ui/styles/live.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -1,36 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { decimateMinMax } from './decimate';
+import { columnTimes, decimateMinMax } from './decimate';
 
 describe('min/max decimation', () => {
-  it('keeps every sample when there are few enough', () => {
+  it('keeps each column’s extremes in the order they occurred, on a shared x grid', () => {
+    const samples = Float32Array.from({ length: 1000 }, (_, i) => (i === 503 ? 50 : i === 507 ? -40 : Math.sin(i) * 0.1));
     const xs: number[] = [];
     const ys: (number | null)[] = [];
-    expect(decimateMinMax([1, NaN, 3], 3, 10, 100, xs, ys)).toBe(3);
-    expect(xs).toEqual([-0.2, -0.1, 0]);
-    expect(ys).toEqual([1, null, 3]);
-  });
-
-  it('draws at most two points per column and keeps each column’s extremes in time order', () => {
-    const samples = Float32Array.from({ length: 1000 }, (_, i) => (i === 503 ? 50 : i === 507 ? -40 : Math.sin(i)));
-    const xs: number[] = [];
-    const ys: (number | null)[] = [];
-    const points = decimateMinMax(samples, 1000, 1000, 100, xs, ys);
-    expect(points).toBeLessThanOrEqual(200);
+    expect(columnTimes(1000, 1000, 100, xs)).toBe(200);
+    expect(decimateMinMax(samples, 1000, 100, ys)).toBe(200);
+    expect(xs[0]).toBeCloseTo(-0.999, 6);
+    expect(xs[199]).toBeLessThan(0);
+    for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
+    expect(ys.slice(100, 102)).toEqual([50, -40]); // column 50 holds samples 500–509: max came first
     expect(Math.max(...(ys as number[]))).toBe(50);
-    expect(Math.min(...(ys as number[]))).toBe(-40);
-    const spike = ys.indexOf(50);
-    expect(ys[spike + 1]).toBe(-40); // same column, max came first
-    for (let i = 1; i < points; i++) expect(xs[i]!).toBeGreaterThanOrEqual(xs[i - 1]!);
   });
 
-  it('reuses its output arrays (no growth after the first frame)', () => {
+  it('turns a column of gap samples into null (a break in the line)', () => {
+    const samples = [1, 2, NaN, NaN, 5, 6];
+    const ys: (number | null)[] = [];
+    decimateMinMax(samples, 6, 3, ys);
+    expect(ys).toEqual([1, 2, null, null, 5, 6]);
+  });
+
+  it('uses no more columns than half the samples, and reuses its arrays', () => {
     const xs: number[] = [];
     const ys: (number | null)[] = [];
+    expect(columnTimes(7, 100, 300, xs)).toBe(8);
     const samples = new Float32Array(5000).fill(1);
-    decimateMinMax(samples, 5000, 2000, 300, xs, ys);
-    const first = xs;
-    decimateMinMax(samples, 5000, 2000, 300, xs, ys);
-    expect(xs).toBe(first);
-    expect(xs.length).toBe(600);
+    decimateMinMax(samples, 5000, 300, ys);
+    const first = ys;
+    decimateMinMax(samples, 5000, 300, ys);
+    expect(ys).toBe(first);
+    expect(ys.length).toBe(600);
   });
 });
