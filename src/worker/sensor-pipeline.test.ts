@@ -77,3 +77,33 @@ describe('sensor pipeline', () => {
     expect(stats.framesLost).toBe(0);
   });
 });
+
+describe('sensor pipeline reordering', () => {
+  function framesOf(seed: number, us: number) {
+    const { peripheral, pipeline } = connectDemo(seed);
+    const frames = peripheral.advance(us).flatMap((e) => (e.kind === 'notify' ? [e] : []));
+    return { pipeline, frames };
+  }
+
+  it('slots a frame overtaken within one frame period back in: no loss, no late frame', () => {
+    const { pipeline, frames } = framesOf(10, 2_000_000);
+    const order = frames.map((_, i) => i);
+    [order[10], order[11]] = [order[11]!, order[10]!]; // frame 11 arrives just before frame 10
+    for (const i of order) pipeline.ingest(DATA_CHAR_UUID, frames[i]!.bytes, frames[i]!.atUs / 1000);
+    const { stats } = pipeline.snapshot(10_000);
+    expect(stats).toMatchObject({ framesReceived: frames.length, framesLost: 0, lateDropped: 0, gaps: 0 });
+  });
+
+  it('turns a slot into a gap after one frame period, and drops the frame that comes later still', () => {
+    const { pipeline, frames } = framesOf(11, 2_000_000);
+    // Frame 10 arrives after frame 13: three frame periods late, so its slot has become a gap.
+    const order = frames.map((_, i) => i).filter((i) => i !== 10);
+    order.splice(order.indexOf(13) + 1, 0, 10);
+    for (const i of order) {
+      const arrivalMs = frames[i === 10 ? 13 : i]!.atUs / 1000;
+      pipeline.ingest(DATA_CHAR_UUID, frames[i]!.bytes, arrivalMs);
+    }
+    const { stats } = pipeline.snapshot(10_000);
+    expect(stats).toMatchObject({ framesReceived: frames.length - 1, framesLost: 1, lateDropped: 1, gaps: 1 });
+  });
+});

@@ -2,6 +2,7 @@
 // Pure and synchronous (no timers, no DOM): the worker entry feeds it, and unit tests drive it
 // directly in sample time. DSP and metrics join here with the pipeline issue.
 import { ClockAligner } from '../signal/clock-alignment';
+import { ReorderHold } from './reorder-hold';
 import { createLinkQualityMeter, type LinkQualityMeter } from '../profiles/link-quality';
 import { createLossAccountant, type LossAccountant } from '../profiles/loss-accounting';
 import type { CommandName, ConnectInfo, Decoder, DeviceProfile, Rejection, SampleBlock } from '../profiles/types';
@@ -50,6 +51,7 @@ export function createSensorPipeline(
   const outages: SensorSnapshot['outages'] = [];
   // Places this sensor's samples on the session timeline from its device clock (or arrival).
   const aligner = new ClockAligner();
+  const reorder = new ReorderHold();
   let lastRejection: SensorSnapshot['lastRejection'] = null;
   let lastArrivalMs: number | null = null;
   let lastBlockEndUs: number | null = null;
@@ -67,6 +69,11 @@ export function createSensorPipeline(
     const lengthSamples = periodUs > 0 ? Math.round((lengthMs * 1000) / periodUs) : 0;
     outages.push({ startMs: beforeMs, lengthMs, lengthSamples });
     if (lengthSamples > 0) sink?.gap(lengthSamples, 'outage');
+  }
+
+  function offerSamples(block: SampleBlock, arrivalMs: number): void {
+    if (downSinceMs !== null) reorder.restart();
+    reorder.offer(block, arrivalMs, acceptSamples);
   }
 
   function acceptSamples(block: SampleBlock, arrivalMs: number): void {
@@ -111,7 +118,7 @@ export function createSensorPipeline(
       const result = decoder.decode(bytes, characteristic);
       switch (result.kind) {
         case 'samples':
-          acceptSamples(result.block, arrivalMs);
+          offerSamples(result.block, arrivalMs);
           return;
         case 'reply':
           emit({ type: 'reply', sensorId, command: result.command, reply: result.reply });
@@ -130,9 +137,11 @@ export function createSensorPipeline(
       decoder.commandSent(command);
     },
     linkDown(atMs) {
+      reorder.expire(Infinity, acceptSamples);
       downSinceMs ??= atMs;
     },
     snapshot(nowMs) {
+      reorder.expire(nowMs, acceptSamples);
       return {
         sensorId,
         channels: [...decoder.channels],
