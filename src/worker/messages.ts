@@ -2,6 +2,7 @@
 // the worker both type their postMessage calls from these unions.
 import type { LinkQuality } from '../profiles/link-quality';
 import type { Gap, LossStats } from '../profiles/loss-accounting';
+import type { ProcessingEvent } from './sensor-processing';
 import type { ChannelSpec, CommandName, CommandReply, DeviceStatus, ProfileId, RejectReason } from '../profiles/types';
 
 export type SensorId = string;
@@ -31,6 +32,9 @@ export interface NotificationBatch {
 export type ToWorker =
   | { type: 'attach'; sensorId: SensorId; profileId: ProfileId; connectReads: [string, ArrayBuffer][]; mainsHz: 50 | 60 | null }
   | { type: 'set-mains'; mainsHz: 50 | 60 | null }
+  /** The user marks the last `seconds` as rest: the onset baseline for each EMG channel. */
+  | { type: 'mark-rest'; sensorId: SensorId; seconds: number }
+  | { type: 'set-threshold'; sensorId: SensorId; channel: number; level: number | null }
   | { type: 'notifications'; sensorId: SensorId; batch: NotificationBatch }
   | { type: 'command-sent'; sensorId: SensorId; command: CommandName }
   | { type: 'link-down'; sensorId: SensorId; atMs: number }
@@ -75,6 +79,8 @@ export type FromWorker =
   | { type: 'reply'; sensorId: SensorId; command: CommandName; reply: CommandReply }
   | { type: 'status'; sensorId: SensorId; status: DeviceStatus }
   | { type: 'gap'; sensorId: SensorId; gap: Gap }
+  | { type: 'signal-event'; sensorId: SensorId; event: ProcessingEvent }
+  | { type: 'rest-marked'; sensorId: SensorId; ok: boolean }
   | { type: 'snapshot'; nowMs: number; sensors: SensorSnapshot[] };
 
 export function statsSnapshot(stats: LossStats): SensorSnapshot['stats'] {

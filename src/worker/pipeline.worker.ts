@@ -35,7 +35,10 @@ function attach(message: Extract<ToWorker, { type: 'attach' }>): void {
     post({ type: 'attach-failed', sensorId: message.sensorId, reason: pipeline.reason, detail: pipeline.detail });
     return;
   }
-  processing = new SensorProcessing(pipeline.decoder.channels, { mainsHz: message.mainsHz }, shared);
+  const sensorId = message.sensorId;
+  processing = new SensorProcessing(pipeline.decoder.channels, { mainsHz: message.mainsHz }, shared, (event) =>
+    post({ type: 'signal-event', sensorId, event }),
+  );
   const { rings } = processing;
   sensors.set(message.sensorId, { pipeline, processing, chunker: shared ? null : new RingChunker(rings) });
   post({
@@ -83,6 +86,14 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case 'set-mains':
       for (const sensor of sensors.values()) sensor.processing.setMains(message.mainsHz);
+      return;
+    case 'mark-rest': {
+      const sensor = sensors.get(message.sensorId);
+      if (sensor) post({ type: 'rest-marked', sensorId: message.sensorId, ok: sensor.processing.markRest(message.seconds) });
+      return;
+    }
+    case 'set-threshold':
+      sensors.get(message.sensorId)?.processing.setThreshold(message.channel, message.level);
       return;
     case 'detach':
       sensors.delete(message.sensorId);

@@ -5,6 +5,7 @@
 import { EmgChain } from '../signal/emg-chain';
 import { ForceChain } from '../signal/force-chain';
 import { SampleRing } from '../signal/sample-ring';
+import { baselineFrom, OnsetDetector } from '../signal/onsets';
 import type { ChannelSpec, SampleBlock } from '../profiles/types';
 import type { SampleSink } from './sensor-pipeline';
 
@@ -31,6 +32,11 @@ export interface SensorRings {
   level: SampleRing;
 }
 
+ /** Something the UI or the exercise engine reacts to, at a sample index of this sensor's stream (gaps counted). */
+export type ProcessingEvent =
+  | { kind: 'onset' | 'offset'; channel: number; sampleIndex: number }
+  | { kind: 'threshold-up' | 'threshold-down'; channel: number; sampleIndex: number };
+
 type Chain = { kind: 'emg'; chain: EmgChain } | { kind: 'force'; chain: ForceChain };
 
 export class SensorProcessing implements SampleSink {
@@ -46,10 +52,28 @@ export class SensorProcessing implements SampleSink {
   private readonly peaks: Float64Array;
   private readonly sums: Float64Array;
   private count = 0;
+  /** Stream position of the next sample, gaps included: the time base of every event. */
+  private streamIndex = 0;
+  private readonly onsetDetectors: (OnsetDetector | null)[];
+  /** Stream index minus the detector's own count (it never sees gap samples). */
+  private readonly detectorBase: Float64Array;
+  private readonly thresholds: (number | null)[];
+  private readonly above: boolean[];
+  private readonly rateHz: number;
 
-  constructor(channels: readonly ChannelSpec[], settings: ProcessingSettings, shared: boolean) {
+  constructor(
+    channels: readonly ChannelSpec[],
+    settings: ProcessingSettings,
+    shared: boolean,
+    private readonly emit: (event: ProcessingEvent) => void = () => undefined,
+  ) {
     this.channels = channels.length;
     const rateHz = Math.max(1, ...channels.map((c) => c.nominalRateHz));
+    this.rateHz = rateHz;
+    this.onsetDetectors = channels.map(() => null);
+    this.detectorBase = new Float64Array(channels.length);
+    this.thresholds = channels.map(() => null);
+    this.above = channels.map(() => false);
     const capacity = Math.ceil(rateHz * RING_SECONDS);
     this.rings = {
       raw: SampleRing.create(this.channels, capacity, shared),
@@ -89,6 +113,7 @@ export class SensorProcessing implements SampleSink {
         stage.chain.process(input, filtered, sets);
         level.set(filtered.subarray(0, sets));
       }
+      this.detectEvents(c, sets);
       let peak = this.peaks[c]!;
       let sum = this.sums[c]!;
       for (let s = 0; s < sets; s++) {
@@ -102,12 +127,64 @@ export class SensorProcessing implements SampleSink {
       this.latest[c] = level[sets - 1]!;
     }
     this.count += sets;
+    this.streamIndex += sets;
     this.rings.raw.write(block.values, sets);
     this.rings.filtered.write(interleavedFiltered, sets);
     this.rings.level.write(interleavedLevel, sets);
   }
 
+  private detectEvents(channel: number, sets: number): void {
+    const detector = this.onsetDetectors[channel];
+    if (detector) {
+      for (const event of detector.push(this.filtered, sets)) {
+        this.emit({ kind: event.kind, channel, sampleIndex: this.detectorBase[channel]! + event.index });
+      }
+    }
+    const threshold = this.thresholds[channel];
+    if (threshold === null || threshold === undefined) return;
+    let above = this.above[channel]!;
+    for (let s = 0; s < sets; s++) {
+      const nowAbove = this.level[s]! >= threshold;
+      if (nowAbove !== above) {
+        above = nowAbove;
+        this.emit({ kind: above ? 'threshold-up' : 'threshold-down', channel, sampleIndex: this.streamIndex + s });
+      }
+    }
+    this.above[channel] = above;
+  }
+
+  /**
+   * The user marks the last `seconds` as rest: that stretch of each EMG channel's filtered
+   * signal becomes the onset baseline (clinical.md: a marked rest period is the reliable one).
+   * Returns false when there is not enough signal yet.
+   */
+  markRest(seconds: number): boolean {
+    const sets = Math.round(seconds * this.rateHz);
+    const scratch = new Float32Array(sets);
+    let marked = false;
+    this.chains.forEach((stage, c) => {
+      if (stage.kind !== 'emg') return;
+      const got = this.rings.filtered.readLatest(c, sets, scratch);
+      if (got < sets / 2) return;
+      const window = scratch.subarray(0, got).filter((x) => !Number.isNaN(x));
+      if (window.length < 2) return;
+      const detector = new OnsetDetector(stage.chain.settings.sampleRateHz, baselineFrom(window, 0, window.length));
+      this.onsetDetectors[c] = detector;
+      this.detectorBase[c] = this.streamIndex;
+      marked = true;
+    });
+    return marked;
+  }
+
+  /** Emits threshold crossings of a channel's level (envelope µV or force N); null turns it off. */
+  setThreshold(channel: number, level: number | null): void {
+    this.thresholds[channel] = level;
+    this.above[channel] = false;
+  }
+
   gap(lengthSamples: number): void {
+    this.streamIndex += lengthSamples;
+    for (let c = 0; c < this.channels; c++) this.detectorBase[c]! += lengthSamples;
     this.rings.raw.writeGap(lengthSamples);
     this.rings.filtered.writeGap(lengthSamples);
     this.rings.level.writeGap(lengthSamples);
