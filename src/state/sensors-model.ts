@@ -1,6 +1,7 @@
 // The sensors of this session (at most two: e.g. EMG + dynamometer, or one EMG sensor per leg),
 // how they are added, and the one loop that pulls the worker's snapshots for the UI.
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
+import { mainsHz } from './settings-model';
 import type { ScenarioName } from '../../firmware-protocol/sim/scenarios';
 import { systemClock, type Clock } from '../devices/clock';
 import { createBluetoothTransport } from '../devices/bluetooth-transport';
@@ -54,6 +55,12 @@ export function createSensorsModel(deps: { clock: Clock; bridge: () => PipelineB
     entry.link.connect();
     return entry;
   }
+
+  // A changed mains setting reaches filters already running (only once the worker exists).
+  effect(() => {
+    const hz = mainsHz.value;
+    if (listening) deps.bridge().post({ type: 'set-mains', mainsHz: hz });
+  });
 
   return {
     sensors,

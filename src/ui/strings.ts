@@ -60,9 +60,8 @@ export const emptyStates = {
       'Nothing is sent anywhere unless you choose to export it.',
   },
   settings: {
-    heading: 'Settings will be here',
-    body:
-      'Sound, vibration and spoken counting, mains frequency, and how much storage Quadcue uses on this device.',
+    heading: 'More settings are on their way',
+    body: 'Sound, vibration and spoken counting, and how much storage Quadcue uses on this device, will be set here.',
   },
 };
 
@@ -229,4 +228,12 @@ export const live = {
   mean: 'Average',
   simulated: 'Simulated data',
   awake: 'Screen kept on during the session',
+};
+
+export const settingsText = {
+  mainsLabel: 'Mains frequency',
+  mainsHint:
+    'Electric wiring hums at 50 Hz or 60 Hz depending on the country. Quadcue filters that hum out of muscle signals. ' +
+    'It was set from your language and region; change it if the signal looks noisy.',
+  mainsOption: (hz: number) => `${hz} Hz`,
 };

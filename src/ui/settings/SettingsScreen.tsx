@@ -1,12 +1,26 @@
+import { mainsHz } from '../../state/settings-model';
 import { EmptyState } from '../common/EmptyState';
 import { ScreenTitle } from '../common/ScreenTitle';
 import { NavIcon } from '../shell/NavIcon';
-import { emptyStates, screens } from '../strings';
+import { emptyStates, screens, settingsText } from '../strings';
 
 export function SettingsScreen() {
   return (
     <>
       <ScreenTitle>{screens.settings.title}</ScreenTitle>
+      <section class="settings-group">
+        <label class="field">
+          <span class="field-label">{settingsText.mainsLabel}</span>
+          <select value={String(mainsHz.value)} onChange={(e) => (mainsHz.value = Number((e.currentTarget as HTMLSelectElement).value) as 50 | 60)}>
+            {[50, 60].map((hz) => (
+              <option key={hz} value={hz}>
+                {settingsText.mainsOption(hz)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="hint">{settingsText.mainsHint}</p>
+      </section>
       <EmptyState {...emptyStates.settings} art={<NavIcon screen="settings" />} />
     </>
   );
