@@ -2,6 +2,9 @@
 // the worker both type their postMessage calls from these unions.
 import type { LinkQuality } from '../profiles/link-quality';
 import type { Gap, LossStats } from '../profiles/loss-accounting';
+import type { CalibrationEvent } from '../exercise/calibration';
+import type { EngineEvent } from '../exercise/rep-engine';
+import type { ActivityRequest } from './activity-runner';
 import type { ProcessingEvent } from './sensor-processing';
 import type { ChannelSpec, CommandName, CommandReply, DeviceStatus, ProfileId, RejectReason } from '../profiles/types';
 
@@ -35,6 +38,8 @@ export type ToWorker =
   /** The user marks the last `seconds` as rest: the onset baseline for each EMG channel. */
   | { type: 'mark-rest'; sensorId: SensorId; seconds: number }
   | { type: 'set-threshold'; sensorId: SensorId; channel: number; level: number | null }
+  | { type: 'start-activity'; sensorId: SensorId; request: ActivityRequest }
+  | { type: 'stop-activity'; sensorId: SensorId; channel: number }
   | { type: 'notifications'; sensorId: SensorId; batch: NotificationBatch }
   | { type: 'command-sent'; sensorId: SensorId; command: CommandName }
   | { type: 'link-down'; sensorId: SensorId; atMs: number }
@@ -81,6 +86,8 @@ export type FromWorker =
   | { type: 'gap'; sensorId: SensorId; gap: Gap }
   | { type: 'signal-event'; sensorId: SensorId; event: ProcessingEvent }
   | { type: 'rest-marked'; sensorId: SensorId; ok: boolean }
+  | { type: 'calibration-event'; sensorId: SensorId; channel: number; event: CalibrationEvent }
+  | { type: 'exercise-event'; sensorId: SensorId; channel: number; event: EngineEvent }
   | { type: 'snapshot'; nowMs: number; sensors: SensorSnapshot[] };
 
 export function statsSnapshot(stats: LossStats): SensorSnapshot['stats'] {

@@ -6,6 +6,7 @@ import { profileById } from '../profiles/registry';
 import { createSensorPipeline, type SensorPipeline } from './sensor-pipeline';
 import { SensorProcessing } from './sensor-processing';
 import { RingChunker } from './ring-chunker';
+import { startActivity } from './activity-runner';
 import type { FromWorker, RingChunks, SensorId, SensorSnapshot, ToWorker } from './messages';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -94,6 +95,15 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     }
     case 'set-threshold':
       sensors.get(message.sensorId)?.processing.setThreshold(message.channel, message.level);
+      return;
+    case 'start-activity': {
+      const sensor = sensors.get(message.sensorId);
+      const rateHz = sensor?.pipeline.decoder.channels[message.request.channel]?.nominalRateHz;
+      if (sensor && rateHz) startActivity(message.sensorId, sensor.processing, rateHz, message.request, post);
+      return;
+    }
+    case 'stop-activity':
+      sensors.get(message.sensorId)?.processing.setLevelConsumer(message.channel, null);
       return;
     case 'detach':
       sensors.delete(message.sensorId);

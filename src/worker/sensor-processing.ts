@@ -33,6 +33,9 @@ export interface SensorRings {
 }
 
  /** Something the UI or the exercise engine reacts to, at a sample index of this sensor's stream (gaps counted). */
+/** Receives a channel's level (envelope µV or force N) per block, at its stream index (gaps as NaN). */
+export type LevelConsumer = (levels: Float64Array, n: number, startIndex: number) => void;
+
 export type ProcessingEvent =
   | { kind: 'onset' | 'offset'; channel: number; sampleIndex: number }
   | { kind: 'threshold-up' | 'threshold-down'; channel: number; sampleIndex: number };
@@ -60,6 +63,7 @@ export class SensorProcessing implements SampleSink {
   private readonly thresholds: (number | null)[];
   private readonly above: boolean[];
   private readonly rateHz: number;
+  private readonly consumers = new Map<number, LevelConsumer>();
 
   constructor(
     channels: readonly ChannelSpec[],
@@ -114,6 +118,7 @@ export class SensorProcessing implements SampleSink {
         level.set(filtered.subarray(0, sets));
       }
       this.detectEvents(c, sets);
+      this.consumers.get(c)?.(level, sets, this.streamIndex);
       let peak = this.peaks[c]!;
       let sum = this.sums[c]!;
       for (let s = 0; s < sets; s++) {
@@ -182,7 +187,21 @@ export class SensorProcessing implements SampleSink {
     this.above[channel] = false;
   }
 
+  /** Feeds channel `channel`'s level to `consumer` from the next block on (one consumer per channel); null detaches. */
+  setLevelConsumer(channel: number, consumer: LevelConsumer | null): void {
+    if (consumer) this.consumers.set(channel, consumer);
+    else this.consumers.delete(channel);
+  }
+
   gap(lengthSamples: number): void {
+    if (this.consumers.size > 0) {
+      // Consumers see the hole as NaN samples (a gap ends a hold or an MVC window).
+      const holes = new Float64Array(Math.min(lengthSamples, 4096)).fill(NaN);
+      for (let done = 0; done < lengthSamples; done += holes.length) {
+        const n = Math.min(holes.length, lengthSamples - done);
+        for (const [, consumer] of this.consumers) consumer(holes, n, this.streamIndex + done);
+      }
+    }
     this.streamIndex += lengthSamples;
     for (let c = 0; c < this.channels; c++) this.detectorBase[c]! += lengthSamples;
     this.rings.raw.writeGap(lengthSamples);

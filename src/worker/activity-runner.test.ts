@@ -1,0 +1,66 @@
+// The calibration and the exercise engine run inside the worker's processing on the reference
+// peripheral's simulated person: decode → EMG chain → envelope → engine, all in sample time.
+import { describe, expect, it } from 'vitest';
+import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID } from '../../firmware-protocol/src/index';
+import { ReferencePeripheral, buildScenario } from '../../firmware-protocol/sim/index';
+import { exerciseFromLibrary } from '../exercise/library';
+import { quadcueProfile } from '../profiles/quadcue';
+import { startActivity, type ActivityRequest } from './activity-runner';
+import type { FromWorker } from './messages';
+import { createSensorPipeline, type SensorPipeline } from './sensor-pipeline';
+import { SensorProcessing } from './sensor-processing';
+
+function runSimulated(scenario: ReturnType<typeof buildScenario>, request: ActivityRequest, seconds: number) {
+  const sim = new ReferencePeripheral({ seed: 12, scenario });
+  const info = { reads: new Map([[DESCRIPTION_CHAR_UUID, sim.readDescription()]]) };
+  const messages: FromWorker[] = [];
+  let processing: SensorProcessing | null = null;
+  const pipeline = createSensorPipeline('s', quadcueProfile, info, (m) => messages.push(m), {
+    samples: (block) => processing!.samples(block),
+    gap: (n) => processing!.gap(n),
+  }) as SensorPipeline;
+  processing = new SensorProcessing(pipeline.decoder.channels, { mainsHz: 50 }, false);
+  startActivity('s', processing, 1000, request, (m) => messages.push(m));
+  pipeline.ingest(CONTROL_CHAR_UUID, sim.write(quadcueProfile.commands.start!(info)), 0);
+  for (const event of sim.advance(seconds * 1e6)) {
+    if (event.kind === 'notify') pipeline.ingest(DATA_CHAR_UUID, event.bytes, event.atUs / 1000);
+  }
+  return { messages, groundTruth: sim.groundTruth! };
+}
+
+/** The calibration protocol of the app, which the demo person follows (leadIn = countdown). */
+const countdownS = 3;
+const effortS = 5;
+const restS = 8;
+
+describe('activities in the worker', () => {
+  it('calibrates MVC on three simulated maximal efforts', () => {
+    const scenario = buildScenario('mvc', { restS: restS + countdownS - 1 }); // hold 5 + ramps 1 → period 16 s
+    const { messages } = runSimulated(scenario, { kind: 'calibration', channel: 0, options: { countdownS, effortS, restS } }, 52);
+    const done = messages.find((m) => m.type === 'calibration-event' && m.event.type === 'calibration-complete');
+    expect(done).toBeDefined();
+    if (done?.type !== 'calibration-event' || done.event.type !== 'calibration-complete') return;
+    const { result } = done.event;
+    expect(result.trials.map((t) => t.mvc !== null)).toEqual([true, true, true]);
+    expect(result.suggestRepeat).toBe(false);
+    expect(result.mvc).toBeGreaterThan(200); // maximal effort is 200–500 µV in the model
+  });
+
+  it('counts three achieved quad-set holds at about 60 %MVC', () => {
+    // Calibrate on the same simulated person first.
+    const calibration = runSimulated(buildScenario('mvc', { restS: restS + countdownS - 1 }), { kind: 'calibration', channel: 0, options: { countdownS, effortS, restS } }, 52);
+    const complete = calibration.messages.find((m) => m.type === 'calibration-event' && m.event.type === 'calibration-complete');
+    const mvc = complete?.type === 'calibration-event' && complete.event.type === 'calibration-complete' ? complete.event.result.mvc : null;
+    expect(mvc).not.toBeNull();
+
+    const exercise = exerciseFromLibrary('quad-set', { holdS: 5, relaxS: 5, reps: 3, sets: 1 });
+    if (!exercise.ok) throw new Error('invalid test exercise');
+    const { messages } = runSimulated(buildScenario('quadSets'), { kind: 'exercise', channel: 0, exercise: exercise.value, mvc }, 70);
+    const events = messages.flatMap((m) => (m.type === 'exercise-event' ? [m.event] : []));
+    const reps = events.flatMap((e) => (e.type === 'rep-complete' ? [e.score] : []));
+    expect(reps).toHaveLength(3);
+    expect(reps.every((r) => r.holdAchieved)).toBe(true);
+    for (const rep of reps) expect(Math.abs(rep.mean - 60)).toBeLessThan(10);
+    expect(events.some((e) => e.type === 'session-complete')).toBe(true);
+  });
+});

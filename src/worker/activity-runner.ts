@@ -1,0 +1,44 @@
+// Runs a calibration or an exercise on one channel of one sensor inside the worker, block by
+// block as samples arrive, so every cue event leaves the worker within the processing block of
+// the sample where it happened. The engines are pure (src/exercise/); this is their shell.
+import { createCalibration, type CalibrationOptions } from '../exercise/calibration';
+import type { Exercise } from '../exercise/program';
+import { createRepEngine } from '../exercise/rep-engine';
+import type { FromWorker, SensorId } from './messages';
+import type { SensorProcessing } from './sensor-processing';
+
+export type ActivityRequest =
+  | { kind: 'calibration'; channel: number; options: Omit<CalibrationOptions, 'sampleRateHz'> }
+  /** `mvc`: the channel's calibrated maximum (µV or N) for %MVC targets; null for targets in N. */
+  | { kind: 'exercise'; channel: number; exercise: Exercise; mvc: number | null };
+
+export function startActivity(
+  sensorId: SensorId,
+  processing: SensorProcessing,
+  sampleRateHz: number,
+  request: ActivityRequest,
+  post: (message: FromWorker) => void,
+): void {
+  const { channel } = request;
+  if (request.kind === 'calibration') {
+    const calibration = createCalibration({ ...request.options, sampleRateHz });
+    processing.setLevelConsumer(channel, (levels, n, startIndex) => {
+      for (const event of calibration.process(levels, n, startIndex)) {
+        post({ type: 'calibration-event', sensorId, channel, event });
+        if (event.type === 'calibration-complete') processing.setLevelConsumer(channel, null);
+      }
+    });
+    return;
+  }
+  const engine = createRepEngine(request.exercise, { sampleRateHz });
+  const scale = request.exercise.target.unit === '%MVC' && request.mvc ? 100 / request.mvc : 1;
+  let scaled = new Float64Array(0);
+  processing.setLevelConsumer(channel, (levels, n, startIndex) => {
+    if (scaled.length < n) scaled = new Float64Array(n);
+    for (let i = 0; i < n; i++) scaled[i] = levels[i]! * scale;
+    for (const event of engine.process(scaled, n, startIndex)) {
+      post({ type: 'exercise-event', sensorId, channel, event });
+      if (event.type === 'session-complete') processing.setLevelConsumer(channel, null);
+    }
+  });
+}
