@@ -6,6 +6,7 @@ import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/connect.css';
 import './ui/styles/live.css';
+import './ui/styles/exercises.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

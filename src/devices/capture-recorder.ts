@@ -7,6 +7,8 @@ import { deviceInformationCharacteristics } from './device-information';
 import type { LinkInfo, SensorTransport } from './sensor-transport';
 
 export interface RecordingTransport extends SensorTransport {
+  /** The transport being recorded (for transport-specific controls, e.g. the demo's scenario). */
+  readonly inner: SensorTransport;
   /** Start a new capture now (drops any earlier one). */
   startCapture(startedAtIso: string): void;
   /** The capture so far as JSON Lines text, or null when none was started. */
@@ -50,6 +52,7 @@ export function withCaptureRecorder(inner: SensorTransport, clock: Clock): Recor
   const since = (atMs: number) => Math.max(0, atMs - startMs);
 
   const outer: RecordingTransport = {
+    inner,
     get kind() {
       return inner.kind;
     },

@@ -9,7 +9,7 @@ import {
   DEVICE_INFORMATION_SERVICE_UUID,
   QUADCUE_SERVICE_UUID,
 } from '../../firmware-protocol/src/index';
-import { ReferencePeripheral, type DevicePreset, type ScenarioName } from '../../firmware-protocol/sim/index';
+import { ReferencePeripheral, buildScenario, type DevicePreset, type ScenarioName } from '../../firmware-protocol/sim/index';
 import type { Clock, TimerHandle } from './clock';
 import { TransportError, type LinkInfo, type SensorTransport } from './sensor-transport';
 
@@ -29,14 +29,25 @@ export interface DemoTransportOptions {
 /** The fixed seed of the demo: everyone who tries it sees the same session. */
 export const DEMO_SEED = 20261127;
 
-export function createDemoTransport(options: DemoTransportOptions): SensorTransport {
+export interface DemoTransport extends SensorTransport {
+  /**
+   * The simulated person starts doing `scenario` (e.g. the MVC efforts of a calibration, timed
+   * like the app's protocol); takes effect at the next start command, like a real person who
+   * begins when told to.
+   */
+  perform(scenario: ScenarioName, options?: { restS?: number }): void;
+}
+
+export function createDemoTransport(options: DemoTransportOptions): DemoTransport {
   const { clock } = options;
-  const peripheral = new ReferencePeripheral({
-    seed: options.seed ?? DEMO_SEED,
-    device: options.device ?? 'emg',
-    scenario: options.scenario,
-    loop: true,
-  });
+  const makePeripheral = (scenario: ScenarioName, restS?: number) =>
+    new ReferencePeripheral({
+      seed: options.seed ?? DEMO_SEED,
+      device: options.device ?? 'emg',
+      scenario: restS === undefined ? scenario : buildScenario(scenario, { restS }),
+      loop: true,
+    });
+  let peripheral = makePeripheral(options.scenario);
   // Peripheral time 0 sits at this clock time (the sensor is "switched on" when the transport is
   // made); the simulation runs on the same time base as the arrival stamps.
   const originMs = clock.nowMs();
@@ -65,8 +76,14 @@ export function createDemoTransport(options: DemoTransportOptions): SensorTransp
     timer = null;
   }
 
-  const transport: SensorTransport = {
+  const transport: DemoTransport = {
     kind: 'demo',
+    perform(scenario, performOptions) {
+      const next = makePeripheral(scenario, performOptions?.restS);
+      // The new person's clock starts where the old one stood, so arrival times stay continuous.
+      next.advanceTo(peripheral.nowUs);
+      peripheral = next;
+    },
     name: 'Quadcue demo sensor',
     async open(): Promise<LinkInfo> {
       stopTicking();

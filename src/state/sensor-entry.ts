@@ -44,6 +44,8 @@ export interface SensorEntry {
   assign(channel: number, change: Partial<ChannelAssignment>): void;
   receive(message: FromWorker): void;
   updateSnapshot(latest: SensorSnapshot): void;
+  /** Sends the start command again: the sensor restarts its stream (a new session part begins). */
+  restartStream(): Promise<void>;
   /** The sample rings the chart reads each frame (null until the worker attached the sensor). */
   readonly rings: SensorRings | null;
   dispose(): void;
@@ -68,6 +70,7 @@ export function createSensorEntry(options: {
   const firmwareText = signal<string | null>(null);
   const batteryMv = signal<number | null>(null);
   let rings: SensorRings | null = null;
+  let lastConnectInfo: ConnectInfo | undefined;
   let replyWaiter: { command: CommandName; resolve: () => void } | null = null;
   let attached = false;
   let assignmentKey = '';
@@ -100,6 +103,7 @@ export function createSensorEntry(options: {
         mainsHz: mainsHz.peek(),
       });
     }
+    lastConnectInfo = connectInfo;
     await send(found, 'start', connectInfo);
     if (source !== 'replay') void readDeviceFacts(found, info.batteryPercent === null);
   }
@@ -204,6 +208,10 @@ export function createSensorEntry(options: {
     },
     get rings() {
       return rings;
+    },
+    async restartStream() {
+      const current = profile.peek();
+      if (current) await send(current, 'start', lastConnectInfo);
     },
     updateSnapshot(latest) {
       if (latest.chunks && rings) writeChunks(rings, latest.chunks);

@@ -63,6 +63,8 @@ export function createSensorsModel(deps: { clock: Clock; bridge: () => PipelineB
   });
 
   return {
+    /** The pipeline worker's bridge (started on first use), for models that talk to it directly. */
+    bridge,
     sensors,
     replayError,
     canAddSensor: computed(() => sensors.value.length < MAX_SENSORS),

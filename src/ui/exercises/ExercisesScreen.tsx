@@ -1,13 +1,37 @@
-import { EmptyState } from '../common/EmptyState';
+import { sessionModel } from '../../state/session-model';
 import { ScreenTitle } from '../common/ScreenTitle';
-import { NavIcon } from '../shell/NavIcon';
-import { emptyStates, screens } from '../strings';
+import { exercisesText, screens } from '../strings';
+import { CalibrationPanel } from './CalibrationPanel';
+import { ExerciseList } from './ExerciseList';
+import { ExerciseRun } from './ExerciseRun';
+import { RatingForm } from './RatingForm';
+import { SessionSummaryView } from './SessionSummaryView';
 
 export function ExercisesScreen() {
+  const stage = sessionModel.stage.value;
   return (
     <>
       <ScreenTitle>{screens.exercises.title}</ScreenTitle>
-      <EmptyState {...emptyStates.exercises} art={<NavIcon screen="exercises" />} />
+      {stage.kind === 'choose' && <ExerciseList onStart={(exercise) => sessionModel.choose(exercise)} />}
+      {stage.kind === 'no-sensor' && (
+        <div class="panel">
+          <p class="alert" role="alert">
+            {exercisesText.noSensor(stage.exercise.signal)}
+          </p>
+          <div class="action-row">
+            <a class="button button--primary" href="#/connect">
+              {screens.connect.nav}
+            </a>
+            <button type="button" class="button" onClick={() => sessionModel.reset()}>
+              {exercisesText.back}
+            </button>
+          </div>
+        </div>
+      )}
+      {(stage.kind === 'ready' || stage.kind === 'calibrating' || stage.kind === 'calibrated') && <CalibrationPanel stage={stage} model={sessionModel} />}
+      {stage.kind === 'exercising' && <ExerciseRun stage={stage} model={sessionModel} />}
+      {stage.kind === 'rating' && <RatingForm model={sessionModel} />}
+      {stage.kind === 'summary' && <SessionSummaryView summary={stage.summary} onDone={() => sessionModel.reset()} />}
     </>
   );
 }

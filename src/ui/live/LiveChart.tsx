@@ -20,7 +20,7 @@ const chartHeightPx = 220;
  * (envelope, or force). Each animation frame copies the visible window out of the rings,
  * decimates it to two points per pixel column and calls setData — no per-sample DOM work.
  */
-export function LiveChart({ entry, windowS, paused }: { entry: SensorEntry; windowS: number; paused: boolean }) {
+export function LiveChart({ entry, windowS, paused, bandRaw }: { entry: SensorEntry; windowS: number; paused: boolean; bandRaw?: [number, number] }) {
   const host = useRef<HTMLDivElement>(null);
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
@@ -60,6 +60,7 @@ export function LiveChart({ entry, windowS, paused }: { entry: SensorEntry; wind
           { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 56, values: (_u, ticks) => ticks.map((t) => `${t}`) },
         ],
         series,
+        hooks: bandRaw ? { drawClear: [(u: uPlot) => drawBand(u, bandRaw)] } : {},
       },
       [xs, ...columns],
       element,
@@ -91,10 +92,21 @@ export function LiveChart({ entry, windowS, paused }: { entry: SensorEntry; wind
       resize.disconnect();
       plot.destroy();
     };
-  }, [entry, entry.rings, windowS]);
+  }, [entry, entry.rings, windowS, bandRaw?.[0], bandRaw?.[1]]);
 
   const name = entry.link.info.value?.deviceName ?? entry.transport.name;
   return <div class="live-chart" ref={host} role="img" aria-label={live.chartLabel(name)} />;
+}
+
+/** The target band, shaded behind the traces (same scale as the envelope). */
+function drawBand(u: uPlot, [low, high]: [number, number]): void {
+  const top = u.valToPos(high, 'y', true);
+  const bottom = u.valToPos(low, 'y', true);
+  const { ctx, bbox } = u;
+  ctx.save();
+  ctx.fillStyle = 'rgba(251, 191, 36, 0.28)';
+  ctx.fillRect(bbox.left, top, bbox.width, bottom - top);
+  ctx.restore();
 }
 
 /** EMG swings both ways: a scale symmetric about zero, never narrower than ±50 µV (rest noise stays flat). */

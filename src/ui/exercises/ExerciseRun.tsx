@@ -1,0 +1,35 @@
+import type { SessionModel, Stage } from '../../state/session-model';
+import { exerciseText } from '../../exercise/library-text';
+import { LiveChart } from '../live/LiveChart';
+import { exercisesText } from '../strings';
+import { PhaseBanner } from './PhaseBanner';
+import { TargetMeter } from './TargetMeter';
+
+type RunStage = Extract<Stage, { kind: 'exercising' }>;
+
+/** The exercise in progress: cue, target meter, rep count, live chart with the band. */
+export function ExerciseRun({ stage, model }: { stage: RunStage; model: SessionModel }) {
+  const { exercise, target, mvc } = stage;
+  const levelRaw = target.sensor.snapshot.value?.levels[target.channel]?.level ?? 0;
+  const inPercent = exercise.target.unit === '%MVC' && mvc !== null;
+  const level = inPercent ? (levelRaw * 100) / mvc : levelRaw;
+  const bandRaw: [number, number] = inPercent
+    ? [(exercise.target.low * mvc) / 100, (exercise.target.high * mvc) / 100]
+    : [exercise.target.low, exercise.target.high];
+  return (
+    <section class="panel exercise-run" aria-labelledby="run-heading">
+      <h2 id="run-heading" class="section-heading">
+        {exerciseText[exercise.libraryId].name}
+      </h2>
+      <p class="run-counts">
+        <span>{exercisesText.setOf(stage.set, exercise.sets)}</span> · <span>{exercisesText.repOf(Math.min(stage.rep, exercise.reps), exercise.reps)}</span>
+      </p>
+      <PhaseBanner stage={stage} />
+      <TargetMeter level={level} low={exercise.target.low} high={exercise.target.high} unit={inPercent ? '%' : 'N'} inBand={stage.inBand} />
+      <LiveChart entry={target.sensor} windowS={10} paused={false} bandRaw={bandRaw} />
+      <button type="button" class="button button--large" onClick={() => model.stop()}>
+        {exercisesText.stop}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { wentWellSentence } from '../../exercise/summary-text';
+import { exerciseText } from '../../exercise/library-text';
+import type { SessionSummary } from '../../exercise/summary';
+import { exercisesText } from '../strings';
+
+function format(value: number, unit: string): string {
+  return unit === '%MVC' ? `${value.toFixed(0)} %` : `${value.toFixed(0)} N`;
+}
+
+export function SessionSummaryView({ summary, onDone }: { summary: SessionSummary; onDone: () => void }) {
+  return (
+    <section class="panel" aria-labelledby="summary-heading">
+      <h2 id="summary-heading" class="section-heading">
+        {exercisesText.summaryHeading}
+      </h2>
+      <p class="went-well">{wentWellSentence(summary.wentWell)}</p>
+      {summary.exercises.map((exercise) => (
+        <div key={exercise.libraryId}>
+          <h3>{exerciseText[exercise.libraryId].name}</h3>
+          {exercise.sets.map((set) => (
+            <table class="summary-table" key={set.set}>
+              <caption>{exercisesText.setOf(set.set, exercise.sets.length)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{exercisesText.repColumn}</th>
+                  <th scope="col">{exercisesText.held}</th>
+                  <th scope="col">{exercisesText.timeInBand}</th>
+                  <th scope="col">{exercisesText.peak}</th>
+                  <th scope="col">{exercisesText.mean}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {set.reps.map((rep) => (
+                  <tr key={rep.rep} data-rep={rep.rep}>
+                    <th scope="row">{rep.rep}</th>
+                    <td data-field="held">{rep.holdAchieved ? exercisesText.achieved : exercisesText.notAchieved}</td>
+                    <td>{rep.timeInBandPct.toFixed(0)} %</td>
+                    <td>{format(rep.peak, rep.unit)}</td>
+                    <td data-field="mean">{format(rep.mean, rep.unit)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          <p>
+            {exercisesText.fatigue}: {exercisesText.fatigueValue(exercise.meanTrendPerRep, exercise.target.unit === '%MVC' ? '%' : 'N')}
+          </p>
+        </div>
+      ))}
+      <p>{exercisesText.painEffort(summary.pain, summary.effort)}</p>
+      <button type="button" class="button button--primary button--large" onClick={onDone}>
+        {exercisesText.done}
+      </button>
+    </section>
+  );
+}

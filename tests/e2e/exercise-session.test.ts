@@ -1,0 +1,129 @@
+// A guided session end to end in the browser, in accelerated sample time: the reference
+// peripheral (the demo sensor's model) streams through the real Web Bluetooth path; the app
+// calibrates MVC on three maximal efforts, runs a 3-rep quad-set program in the worker, takes the
+// pain and effort rating and shows the summary.
+import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, QUADCUE_SERVICE_UUID } from '../../firmware-protocol/src/index';
+import { ReferencePeripheral, buildScenario, type Scenario } from '../../firmware-protocol/sim/index';
+import { launchChromium } from '../../scripts/chromium';
+import { CALIBRATION } from '../../src/state/session-model';
+import { connect, exercisesText, linkStates, offline, screens } from '../../src/ui/strings';
+import { BluetoothEmulator, type EmulatedPeripheral } from './harness/bluetooth-emulation';
+import { seriousAxeViolations } from './harness/axe';
+import { cleanGuards, gotoReady, openGuardedPage, type GuardedPage } from './harness/guarded-page';
+import { saveScreenshot, viewports } from './harness/screenshots';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let open: GuardedPage | undefined;
+let bt: BluetoothEmulator | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await bt?.detach();
+  bt = undefined;
+  if (open) await open.context.close();
+  open = undefined;
+});
+
+/** The simulated person doing `scenario` from a fresh start command; frames for `seconds`. */
+function framesOf(scenario: Scenario, seconds: number): Uint8Array[] {
+  const sim = new ReferencePeripheral({ seed: 41, scenario });
+  const info = { reads: new Map([[DESCRIPTION_CHAR_UUID, sim.readDescription()]]) };
+  sim.write(Uint8Array.of(0x01, 0x01, 0xe8, 0x03)); // start at 1000 Hz, as the app asks
+  void info;
+  return sim.advance(seconds * 1e6).flatMap((e) => (e.kind === 'notify' ? [e.bytes] : []));
+}
+
+async function push(sensor: EmulatedPeripheral, frames: Uint8Array[]): Promise<void> {
+  await sensor.notify(DATA_CHAR_UUID, frames, { framesPerCall: 500 });
+}
+
+async function axeClean(page: Page, label: string): Promise<void> {
+  expect({ [label]: await seriousAxeViolations(page) }).toEqual({ [label]: [] });
+}
+
+it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario level, and summarises', async () => {
+  open = await openGuardedPage(browser, baseUrl, viewports.phone);
+  const page = open.page;
+  bt = await BluetoothEmulator.attach(browser, open.context, page);
+  const live = new ReferencePeripheral({ seed: 41, scenario: 'quadSets', loop: true });
+  const sensor = await bt.addPeripheral({
+    address: '00:00:00:00:00:07',
+    name: 'Quadcue EMG',
+    services: [
+      {
+        uuid: QUADCUE_SERVICE_UUID,
+        characteristics: [
+          { uuid: DATA_CHAR_UUID, properties: { notify: true } },
+          { uuid: CONTROL_CHAR_UUID, properties: { write: true, notify: true } },
+          { uuid: DESCRIPTION_CHAR_UUID, properties: { read: true }, readValue: () => live.readDescription() },
+        ],
+      },
+    ],
+  });
+  sensor.onWrite(CONTROL_CHAR_UUID, (bytes) => [live.write(bytes)]);
+  bt.onChooser((devices) => (devices.some((d) => d.id === '00:00:00:00:00:07') ? '00:00:00:00:00:07' : null));
+  await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+  await page.getByRole('button', { name: connect.connectSensor }).click();
+  await page.getByRole('article', { name: 'Quadcue EMG' }).getByRole('status').filter({ hasText: linkStates.streaming }).waitFor();
+
+  // Choose the quad set, as a therapist would set it: 3 reps of 5 s holds, 5 s relax, and a band
+  // of 50–70 % around the 60 % the simulated person holds (its envelope ripples by about ±5 %,
+  // and the MVC, a highest 500 ms mean, sits a few % above the plateau).
+  await page.getByRole('link', { name: screens.exercises.nav }).click();
+  await axeClean(page, 'exercise list');
+  const card = page.getByRole('article', { name: 'Quad set' });
+  await card.getByText(exercisesText.settings).click();
+  await card.getByLabel(exercisesText.holdS).fill('5');
+  await card.getByLabel(exercisesText.relaxS).fill('5');
+  await card.getByLabel(exercisesText.reps).fill('3');
+  await card.getByLabel(exercisesText.bandLow).fill('50');
+  await card.getByLabel(exercisesText.bandHigh).fill('70');
+  await card.getByRole('button', { name: exercisesText.start('Quad set') }).click();
+
+  // Calibration: the simulated person makes three maximal efforts timed like the app's protocol.
+  await page.getByRole('button', { name: exercisesText.calibrate }).click();
+  await page.getByText(exercisesText.calibrationPhase.countdown!).waitFor();
+  await saveScreenshot(page, 'calibration-phone');
+  const mvcScenario = buildScenario('mvc', { restS: CALIBRATION.restS + CALIBRATION.countdownS - 1 });
+  await push(sensor, framesOf(mvcScenario, 3 + 3 * 8 + 2 * 60 + 2));
+  await page.getByText(/^Your maximum: \d+ µV$/).waitFor();
+  await axeClean(page, 'calibration result');
+  await saveScreenshot(page, 'calibration-result-phone');
+
+  // The exercise: the simulated person does quad sets at 60 % of maximum.
+  await page.getByRole('button', { name: exercisesText.startExercise }).click();
+  await page.getByText(exercisesText.repOf(1, 3)).waitFor();
+  const quadSets = framesOf(buildScenario('quadSets'), 3 + 3 * 20 + 5);
+  await push(sensor, quadSets.slice(0, Math.floor(quadSets.length / 5)));
+  await page.locator('.phase-banner').waitFor();
+  await axeClean(page, 'exercise run');
+  await saveScreenshot(page, 'exercise-run-phone');
+  await push(sensor, quadSets.slice(Math.floor(quadSets.length / 5)));
+
+  // Rating, then the summary.
+  await page.getByText(exercisesText.ratingHeading).waitFor();
+  await page.getByRole('group', { name: exercisesText.pain }).getByLabel('2', { exact: true }).check();
+  await page.getByRole('group', { name: exercisesText.effort }).getByLabel('6', { exact: true }).check();
+  await page.getByRole('button', { name: exercisesText.saveRating }).click();
+  await page.getByRole('heading', { name: exercisesText.summaryHeading }).waitFor();
+  const rows = page.locator('.summary-table tbody tr');
+  await expect(rows.count()).resolves.toBe(3);
+  const held = await page.locator('[data-field="held"]').allTextContents();
+  expect(held).toEqual([exercisesText.achieved, exercisesText.achieved, exercisesText.achieved]);
+  // Ground truth: the scenario holds at 60 % of the maximal effort.
+  const means = (await page.locator('[data-field="mean"]').allTextContents()).map((t) => Number.parseFloat(t));
+  for (const mean of means) expect(Math.abs(mean - 60)).toBeLessThanOrEqual(10);
+  await expect(page.getByText(exercisesText.painEffort(2, 6)).isVisible()).resolves.toBe(true);
+  await axeClean(page, 'summary');
+  await saveScreenshot(page, 'summary-phone');
+  expect(open.guards).toEqual(cleanGuards);
+  expect(bt.errors).toEqual([]);
+});
