@@ -40,6 +40,7 @@ export type Stage =
   | { kind: 'calibrating'; exercise: Exercise; target: ActiveChannel; phase: CalibrationPhase; trial: number; secondsLeft: number | null; trials: (number | null)[] }
   | { kind: 'calibrated'; exercise: Exercise; target: ActiveChannel; result: CalibrationResult }
   | { kind: 'exercising'; exercise: Exercise; target: ActiveChannel; mvc: number | null; phase: EnginePhase; set: number; rep: number; inBand: boolean; holdSecondsLeft: number | null; reps: RepScore[] }
+  | { kind: 'playing'; exercise: Exercise; target: ActiveChannel; mvc: number | null }
   | { kind: 'rating'; exercise: Exercise; score: ExerciseScore }
   | { kind: 'summary'; summary: SessionSummary };
 
@@ -158,6 +159,13 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
       stage.value = { kind: 'exercising', exercise, target, mvc, phase: 'idle', set: 1, rep: 1, inBand: false, holdSecondsLeft: null, reps: [] };
       await restartDemo(target, demoScenarioFor[exercise.libraryId] ?? 'quadSets');
       sensors.bridge().post({ type: 'start-activity', sensorId: target.sensor.id, request: { kind: 'exercise', channel: target.channel, exercise, mvc } });
+    },
+    /** The kite game instead of counted reps, on the same band and timing. */
+    async playGame(mvc: number | null) {
+      const current = stage.peek();
+      if (current.kind !== 'ready' && current.kind !== 'calibrated') return;
+      stage.value = { kind: 'playing', exercise: current.exercise, target: current.target, mvc };
+      await restartDemo(current.target, demoScenarioFor[current.exercise.libraryId] ?? 'quadSets');
     },
     /** Ends early: the engine stops; what was done so far is scored from the reps received. */
     stop() {

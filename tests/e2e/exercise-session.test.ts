@@ -103,7 +103,7 @@ it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario lev
   await page.getByText(exercisesText.repOf(1, 3)).waitFor();
   const quadSets = framesOf(buildScenario('quadSets'), 3 + 3 * 20 + 5);
   await push(sensor, quadSets.slice(0, Math.floor(quadSets.length / 5)));
-  await page.locator('.phase-banner').waitFor();
+  await page.locator('.cue-banner').waitFor();
   await axeClean(page, 'exercise run');
   await saveScreenshot(page, 'exercise-run-phone');
   await push(sensor, quadSets.slice(Math.floor(quadSets.length / 5)));

@@ -1,12 +1,20 @@
 import type { SessionModel, Stage } from '../../state/session-model';
 import { CALIBRATION } from '../../state/session-model';
 import { exerciseText } from '../../exercise/library-text';
+import { cuePlayer } from '../cues/app-cue-player';
 import { exercisesText } from '../strings';
+import { SignalCheckPanel } from './SignalCheckPanel';
 
 type CalibrationStage = Extract<Stage, { kind: 'ready' | 'calibrating' | 'calibrated' }>;
 
 function formatLevel(value: number, unit: 'uV' | 'N'): string {
   return unit === 'N' ? `${value.toFixed(0)} N` : `${value.toFixed(0)} µV`;
+}
+
+/** Audio may only start from a user gesture: every Start button unlocks the cue player. */
+function start(model: SessionModel, mvc: number | null): void {
+  cuePlayer.unlock();
+  void model.startExercise(mvc);
 }
 
 /** Calibration: reuse the last one (with its date) or run 3 × 5 s maximal efforts. */
@@ -20,11 +28,17 @@ export function CalibrationPanel({ stage, model }: { stage: CalibrationStage; mo
       </h2>
       {stage.kind === 'ready' && (
         <>
+          <SignalCheckPanel target={stage.target} />
           {needsMvc && <p>{exercisesText.calibrationIntro}</p>}
           <div class="action-row">
             {needsMvc && stage.stored && (
-              <button type="button" class="button button--large" onClick={() => void model.startExercise(stage.stored!.mvc)}>
+              <button type="button" class="button button--large" onClick={() => start(model, stage.stored!.mvc)}>
                 {exercisesText.reuseCalibration(new Date(stage.stored.madeAt).toLocaleDateString())}
+              </button>
+            )}
+            {needsMvc && stage.stored && (
+              <button type="button" class="button button--large" onClick={() => void model.playGame(stage.stored!.mvc)}>
+                {exercisesText.playGame}
               </button>
             )}
             {needsMvc ? (
@@ -32,7 +46,7 @@ export function CalibrationPanel({ stage, model }: { stage: CalibrationStage; mo
                 {exercisesText.calibrate}
               </button>
             ) : (
-              <button type="button" class="button button--primary button--large" onClick={() => void model.startExercise(null)}>
+              <button type="button" class="button button--primary button--large" onClick={() => start(model, null)}>
                 {exercisesText.startExercise}
               </button>
             )}
@@ -59,13 +73,18 @@ export function CalibrationPanel({ stage, model }: { stage: CalibrationStage; mo
           {stage.result.suggestRepeat && <p class="alert alert--warn">{exercisesText.repeatSuggestion}</p>}
           <div class="action-row">
             {stage.result.mvc !== null && (
-              <button type="button" class="button button--primary button--large" onClick={() => void model.startExercise(stage.result.mvc)}>
+              <button type="button" class="button button--primary button--large" onClick={() => start(model, stage.result.mvc)}>
                 {exercisesText.startExercise}
               </button>
             )}
             <button type="button" class="button button--large" onClick={() => void model.calibrate()}>
               {exercisesText.calibrateAgain}
             </button>
+            {stage.result.mvc !== null && (
+              <button type="button" class="button button--large" onClick={() => void model.playGame(stage.result.mvc)}>
+                {exercisesText.playGame}
+              </button>
+            )}
           </div>
         </>
       )}

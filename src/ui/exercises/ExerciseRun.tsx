@@ -2,7 +2,9 @@ import type { SessionModel, Stage } from '../../state/session-model';
 import { exerciseText } from '../../exercise/library-text';
 import { LiveChart } from '../live/LiveChart';
 import { exercisesText } from '../strings';
-import { PhaseBanner } from './PhaseBanner';
+import { useEffect } from 'preact/hooks';
+import { CueBanner } from '../cues/CueBanner';
+import { cuePlayer } from '../cues/app-cue-player';
 import { TargetMeter } from './TargetMeter';
 
 type RunStage = Extract<Stage, { kind: 'exercising' }>;
@@ -16,6 +18,10 @@ export function ExerciseRun({ stage, model }: { stage: RunStage; model: SessionM
   const bandRaw: [number, number] = inPercent
     ? [(exercise.target.low * mvc) / 100, (exercise.target.high * mvc) / 100]
     : [exercise.target.low, exercise.target.high];
+  // The optional continuous pitch follows activation on the band's scale (0 = rest, 1 = top of band).
+  const bandTop = exercise.target.high;
+  useEffect(() => cuePlayer.setLevel(Math.max(0, Math.min(1, level / bandTop))), [level, bandTop]);
+  useEffect(() => () => cuePlayer.setLevel(null), []);
   return (
     <section class="panel exercise-run" aria-labelledby="run-heading">
       <h2 id="run-heading" class="section-heading">
@@ -24,7 +30,7 @@ export function ExerciseRun({ stage, model }: { stage: RunStage; model: SessionM
       <p class="run-counts">
         <span>{exercisesText.setOf(stage.set, exercise.sets)}</span> · <span>{exercisesText.repOf(Math.min(stage.rep, exercise.reps), exercise.reps)}</span>
       </p>
-      <PhaseBanner stage={stage} />
+      <CueBanner visual={cuePlayer.visual} />
       <TargetMeter level={level} low={exercise.target.low} high={exercise.target.high} unit={inPercent ? '%' : 'N'} inBand={stage.inBand} />
       <LiveChart entry={target.sensor} windowS={10} paused={false} bandRaw={bandRaw} />
       <button type="button" class="button button--large" onClick={() => model.stop()}>

@@ -1,11 +1,16 @@
 import { sessionModel } from '../../state/session-model';
+import { startEngineCues } from '../cues/engine-cues';
 import { ScreenTitle } from '../common/ScreenTitle';
 import { exercisesText, screens } from '../strings';
 import { CalibrationPanel } from './CalibrationPanel';
 import { ExerciseList } from './ExerciseList';
 import { ExerciseRun } from './ExerciseRun';
+import { GamePanel } from './GamePanel';
 import { RatingForm } from './RatingForm';
 import { SessionSummaryView } from './SessionSummaryView';
+
+// Sessions run only from this screen: its cues start with it.
+startEngineCues();
 
 export function ExercisesScreen() {
   const stage = sessionModel.stage.value;
@@ -30,6 +35,7 @@ export function ExercisesScreen() {
       )}
       {(stage.kind === 'ready' || stage.kind === 'calibrating' || stage.kind === 'calibrated') && <CalibrationPanel stage={stage} model={sessionModel} />}
       {stage.kind === 'exercising' && <ExerciseRun stage={stage} model={sessionModel} />}
+      {stage.kind === 'playing' && <GamePanel stage={stage} model={sessionModel} />}
       {stage.kind === 'rating' && <RatingForm model={sessionModel} />}
       {stage.kind === 'summary' && <SessionSummaryView summary={stage.summary} onDone={() => sessionModel.reset()} />}
     </>

@@ -1,4 +1,6 @@
 import { mainsHz } from '../../state/settings-model';
+import { CueSettings } from '../cues/CueSettings';
+import { canSpeak, canVibrate, cueSettings } from '../cues/app-cue-player';
 import { EmptyState } from '../common/EmptyState';
 import { ScreenTitle } from '../common/ScreenTitle';
 import { NavIcon } from '../shell/NavIcon';
@@ -20,6 +22,9 @@ export function SettingsScreen() {
           </select>
         </label>
         <p class="hint">{settingsText.mainsHint}</p>
+      </section>
+      <section class="settings-group">
+        <CueSettings settings={cueSettings} canVibrate={canVibrate} canSpeak={canSpeak.value} />
       </section>
       <EmptyState {...emptyStates.settings} art={<NavIcon screen="settings" />} />
     </>

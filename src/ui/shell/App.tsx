@@ -1,30 +1,16 @@
-import { createRouteModel, type ScreenId } from '../../state/route-model';
+import { createRouteModel } from '../../state/route-model';
 import { shell } from '../strings';
 import { Header } from './Header';
 import { NavBar } from './NavBar';
 import { OfflineToast } from './OfflineToast';
 import { BluetoothNotice } from './BluetoothNotice';
-import { ConnectScreen } from '../connect/ConnectScreen';
-import { LiveScreen } from '../live/LiveScreen';
-import { ExercisesScreen } from '../exercises/ExercisesScreen';
-import { HistoryScreen } from '../history/HistoryScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
-import { AboutScreen } from '../about/AboutScreen';
-import type { ComponentType } from 'preact';
+import { screenComponent } from './screen-loader';
+import { Announcer } from './Announcer';
 
 const route = createRouteModel(window);
 
-const screenComponents: Record<ScreenId, ComponentType> = {
-  connect: ConnectScreen,
-  live: LiveScreen,
-  exercises: ExercisesScreen,
-  history: HistoryScreen,
-  settings: SettingsScreen,
-  about: AboutScreen,
-};
-
 export function App() {
-  const Screen = screenComponents[route.current.value];
+  const Screen = screenComponent(route.current.value);
   return (
     <div class="app">
       <a class="skip-link" href="#main">
@@ -34,9 +20,10 @@ export function App() {
       <NavBar current={route.current.value} />
       <main id="main" class="main" tabIndex={-1}>
         <BluetoothNotice />
-        <Screen />
+        {Screen && <Screen />}
       </main>
       <OfflineToast />
+      <Announcer />
     </div>
   );
 }

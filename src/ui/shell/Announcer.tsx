@@ -1,0 +1,17 @@
+import { signal } from '@preact/signals';
+import type { ComponentType } from 'preact';
+
+// The screen-reader log of rep counts and phase changes must be mounted before any cue and stay
+// mounted (a live region that appears together with its text is often not read). It lives with
+// the cue player, which loads with the exercise screens; until then an empty log holds its place.
+const loaded = signal<ComponentType | null>(null);
+
+export function loadAnnouncer(): void {
+  if (loaded.peek()) return;
+  void import('../cues/AppAnnouncer').then((m) => (loaded.value = m.AppAnnouncer));
+}
+
+export function Announcer() {
+  const Component = loaded.value;
+  return Component ? <Component /> : <div class="cue-announcer" role="log" aria-live="polite" />;
+}
