@@ -39,6 +39,12 @@ export interface SensorEntry {
   readonly firmwareText: ReadonlySignal<string | null>;
   /** Battery voltage a sensor reported by command (Tindeq reports mV, not %). */
   readonly batteryMv: ReadonlySignal<number | null>;
+  /** Whether the last "mark rest" gave the worker a baseline (null: none asked or pending). */
+  readonly restMarked: ReadonlySignal<boolean | null>;
+  /** Stream sample index of each channel's latest onset (after rest was marked). */
+  readonly lastOnsets: ReadonlySignal<readonly (number | undefined)[]>;
+  /** The last `seconds` were rest: the worker takes them as the onset baseline. */
+  markRest(seconds: number): void;
   /** Why the sensor cannot be used (unknown device, unreadable description), or null. */
   readonly problem: ReadonlySignal<'unknown-device' | 'unusable-description' | null>;
   assign(channel: number, change: Partial<ChannelAssignment>): void;
@@ -70,6 +76,8 @@ export function createSensorEntry(options: {
   const firmwareText = signal<string | null>(null);
   const batteryMv = signal<number | null>(null);
   let rings: SensorRings | null = null;
+  const restMarked = signal<boolean | null>(null);
+  const lastOnsets = signal<readonly (number | undefined)[]>([]);
   let lastConnectInfo: ConnectInfo | undefined;
   let replyWaiter: { command: CommandName; resolve: () => void } | null = null;
   let attached = false;
@@ -165,6 +173,12 @@ export function createSensorEntry(options: {
     problem,
     firmwareText,
     batteryMv,
+    restMarked,
+    lastOnsets,
+    markRest(seconds) {
+      restMarked.value = null;
+      bridge.post({ type: 'mark-rest', sensorId: id, seconds });
+    },
     assign(channel, change) {
       const next = assignment.value.map((a, index) => (index === channel ? { ...a, ...change } : a));
       assignment.value = next;
@@ -201,6 +215,16 @@ export function createSensorEntry(options: {
         case 'status':
           if (message.status.kind === 'low-power') deviceLowPower.value = true;
           if (message.status.kind === 'battery-level') batteryPercent.value = message.status.percent;
+          return;
+        case 'rest-marked':
+          restMarked.value = message.ok;
+          return;
+        case 'signal-event':
+          if (message.event.kind === 'onset') {
+            const next = [...lastOnsets.peek()];
+            next[message.event.channel] = message.event.sampleIndex;
+            lastOnsets.value = next;
+          }
           return;
         default:
           return;

@@ -9,8 +9,13 @@ import { SkinPrepTips } from '../signal-check/SkinPrepTips';
 import { adviseSignal, type SignalAdvice as Advice } from '../signal-check/signal-advice';
 import { signalCheckText } from '../strings';
 
-/** Seconds of rest the check listens to: long enough for 100 mains cycles and a stable RMS. */
-const REST_WINDOW_S = 2;
+/**
+ * The check looks back this far and takes its quietest second as the rest: a person settling
+ * the leg, or still finishing a movement, should not read as noise.
+ */
+const LOOK_BACK_S = 6;
+/** One second holds 50–60 mains cycles: enough for a clean hum estimate and a stable RMS. */
+const REST_WINDOW_S = 1;
 /** The advice is refreshed once a second while the panel is open. */
 const REFRESH_MS = 1000;
 
@@ -22,14 +27,22 @@ export function SignalCheckPanel({ target }: { target: ActiveChannel }) {
       const rings = target.sensor.rings;
       const channel = target.sensor.channels.peek()[target.channel];
       if (!rings || !channel || channel.kind !== 'emg') return;
-      const sets = Math.round(REST_WINDOW_S * channel.nominalRateHz);
+      const rateHz = channel.nominalRateHz;
+      const sets = Math.round(LOOK_BACK_S * rateHz);
+      const window = Math.round(REST_WINDOW_S * rateHz);
       const filtered = new Float32Array(sets);
       const raw = new Float32Array(sets);
       const n = rings.filtered.readLatest(target.channel, sets, filtered);
-      const m = rings.raw.readLatest(target.channel, sets, raw);
+      rings.raw.readLatest(target.channel, sets, raw);
+      let quietest = { rms: Number.POSITIVE_INFINITY, start: -1 };
+      for (let start = 0; start + window <= n; start += window) {
+        const rms = restRms(filtered.subarray(start, start + window)) ?? Number.POSITIVE_INFINITY;
+        if (rms < quietest.rms) quietest = { rms, start };
+      }
+      const found = quietest.start >= 0;
       advice.value = adviseSignal({
-        restRmsUv: n === sets ? (restRms(filtered, n) ?? NaN) : NaN,
-        humUv: m === sets ? (mainsHumRms(raw, m, channel.nominalRateHz, mainsHz.peek()) ?? NaN) : NaN,
+        restRmsUv: found ? quietest.rms : Number.NaN,
+        humUv: found ? (mainsHumRms(raw.subarray(quietest.start, quietest.start + window), window, rateHz, mainsHz.peek()) ?? Number.NaN) : Number.NaN,
       });
     };
     measure();
@@ -40,7 +53,7 @@ export function SignalCheckPanel({ target }: { target: ActiveChannel }) {
   const isEmg = target.muscle === 'vmo' || target.muscle === 'vl';
   if (!isEmg) return null;
   return (
-    <details class="signal-check" open>
+    <details class="signal-check-panel" open>
       <summary>{signalCheckText.heading}</summary>
       <p>{signalCheckText.intro}</p>
       {advice.value && <SignalAdvice advice={advice.value} />}

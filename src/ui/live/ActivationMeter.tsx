@@ -1,5 +1,6 @@
 import type { ChannelSpec } from '../../profiles/types';
-import { live } from '../strings';
+import { newtonsToKg } from '../../profiles/tindeq-progressor';
+import { live, liveMetrics } from '../strings';
 
 const unitText = { uV: 'µV', N: 'N' } as const;
 
@@ -22,6 +23,7 @@ export function ActivationMeter({ channel, level, peak, mean, colour }: { channe
           {level.toFixed(digits)}
           <span class="meter-unit"> {unitText[channel.unit]}</span>
         </span>
+        {channel.unit === 'N' && <span class="meter-stats">{liveMetrics.kg(newtonsToKg(level))}</span>}
         <span class="meter-stats">
           {live.peak} {peak.toFixed(digits)} · {live.mean} {mean.toFixed(digits)}
         </span>

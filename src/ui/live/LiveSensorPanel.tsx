@@ -2,6 +2,7 @@ import type { SensorEntry } from '../../state/sensor-entry';
 import { live } from '../strings';
 import { ActivationMeter } from './ActivationMeter';
 import { LiveChart, palette } from './LiveChart';
+import { LiveMetrics } from './LiveMetrics';
 
 export function LiveSensorPanel({ entry, windowS, paused }: { entry: SensorEntry; windowS: number; paused: boolean }) {
   const name = entry.link.info.value?.deviceName ?? entry.transport.name;
@@ -19,6 +20,7 @@ export function LiveSensorPanel({ entry, windowS, paused }: { entry: SensorEntry
           <ActivationMeter key={index} channel={channel} level={levels[index]?.level ?? 0} peak={levels[index]?.peak ?? 0} mean={levels[index]?.mean ?? 0} colour={palette[index % palette.length]!.level} />
         ))}
       </div>
+      <LiveMetrics entry={entry} />
     </section>
   );
 }

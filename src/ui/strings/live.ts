@@ -25,3 +25,18 @@ export const settingsText = {
     'It was set from your language and region; change it if the signal looks noisy.',
   mainsOption: (hz: number) => `${hz} Hz`,
 };
+
+export const liveMetrics = {
+  ratioHeading: 'VMO : VL',
+  ratioValue: (ratio: number) => ratio.toFixed(2),
+  ratioNote: 'Each muscle as a share of its own maximum, over the last half second.',
+  ratioNeedsCalibration: 'Calibrate VMO and VL (Exercises) to compare them.',
+  onsetHeading: 'Onset difference (VMO − VL)',
+  onsetValue: (ms: number) => `${ms > 0 ? '+' : ''}${ms.toFixed(0)} ms`,
+  onsetNote: 'Positive: VMO started later than VL. A measurement to discuss with your therapist, not a diagnosis.',
+  onsetWaiting: 'Contract your thigh: the next onset of both muscles is compared.',
+  markRest: 'Mark the last 3 s as rest',
+  restMarked: 'Rest marked: onsets are detected from here on.',
+  restFailed: 'Not enough signal yet to mark rest. Wait a few seconds and try again.',
+  kg: (kg: number) => `${kg.toFixed(1)} kg`,
+};
