@@ -1,0 +1,36 @@
+// The real shell, spawned as a user runs it (npm run analyze = tsx src/cli/analyze.ts): exit
+// codes, stderr for problems, and --json printing one JSON object and nothing else.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import schema from './analysis-output.schema.json' with { type: 'json' };
+
+const repo = join(import.meta.dirname, '../..');
+
+function run(...args: string[]) {
+  // `node --import tsx` is tsx's loader on Node ≥ 20.6, without experimental flags.
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/analyze.ts', ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('analyze CLI process', () => {
+  it('exits 2 with one line on stderr for a missing file', () => {
+    const result = run('tests/cli/inputs/no-such-file.jsonl', '--json');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('analyze: cannot read tests/cli/inputs/no-such-file.jsonl: no such file\n');
+  });
+
+  it('prints exactly one JSON object with --json, valid against the schema', () => {
+    const result = run('tests/cli/inputs/biosppy-emg-force.csv', '--json', '--rate', '500');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.endsWith('}\n')).toBe(true);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const report: unknown = JSON.parse(result.stdout);
+    const validate = new Ajv2020({ strict: true, validateFormats: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    // The time column wins over --rate, and the report says so in its own field.
+    expect(report).toMatchObject({ profile: 'csv', warnings: [expect.stringContaining('--rate 500 ignored')] });
+  });
+});
