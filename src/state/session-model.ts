@@ -1,12 +1,13 @@
 // One exercise session: choose an exercise, calibrate MVC (or reuse the last calibration), run
 // the rep engine in the worker, rate pain and effort, see the summary. The engines run in the
 // worker; this model turns their events into what the screens show.
-import { batch, signal } from '@preact/signals';
+import { batch, effect, signal } from '@preact/signals';
 import type { CalibrationEvent, CalibrationResult, CalibrationPhase } from '../exercise/calibration';
 import type { Exercise } from '../exercise/program';
 import type { EngineEvent, EnginePhase } from '../exercise/rep-engine';
 import type { ExerciseScore, RepScore } from '../exercise/scoring';
-import { summariseSession, type SessionSummary } from '../exercise/summary';
+import { summariseSession, type RepMeasurement, type SessionSummary } from '../exercise/summary';
+import type { VmoVlPair } from '../worker/activity-runner';
 import type { ScenarioName } from '../../firmware-protocol/sim/scenarios';
 import type { DemoTransport } from '../devices/demo-transport';
 import type { FromWorker } from '../worker/messages';
@@ -42,7 +43,15 @@ export type Stage =
   | { kind: 'exercising'; exercise: Exercise; target: ActiveChannel; mvc: number | null; phase: EnginePhase; set: number; rep: number; inBand: boolean; holdSecondsLeft: number | null; reps: RepScore[] }
   | { kind: 'playing'; exercise: Exercise; target: ActiveChannel; mvc: number | null }
   | { kind: 'rating'; exercise: Exercise; score: ExerciseScore }
-  | { kind: 'summary'; summary: SessionSummary };
+  | { kind: 'summary'; summary: SessionSummary; trace: SessionTrace };
+
+/** The target quantity over the exercise, at the snapshot rate (~30 Hz), for the summary chart. */
+export interface SessionTrace {
+  timeS: number[];
+  level: number[];
+  band: [number, number];
+  unit: '%MVC' | 'N';
+}
 
 const muscleForSignal = { VMO: 'vmo', VL: 'vl', force: 'other' } as const;
 
@@ -51,6 +60,41 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
   /** The latest engine or calibration event, for cues and the live announcer. */
   const lastEvent = signal<EngineEvent | CalibrationEvent | null>(null);
   let stopListening: (() => void) | null = null;
+  let stopTracing: (() => void) | null = null;
+  let measurements: RepMeasurement[] = [];
+  let trace: SessionTrace = { timeS: [], level: [], band: [0, 0], unit: '%MVC' };
+
+  /** Records the exercise's level from each snapshot until the session is rated. */
+  function startTrace(target: ActiveChannel, exercise: Exercise, mvc: number | null): void {
+    stopTracing?.();
+    trace = { timeS: [], level: [], band: [exercise.target.low, exercise.target.high], unit: exercise.target.unit };
+    const scale = exercise.target.unit === '%MVC' && mvc ? 100 / mvc : 1;
+    // Time on the trace is sample time (samples received and lost on this channel), so a
+    // replayed or accelerated stream draws at its true pace.
+    const rateHz = target.sensor.channels.peek()[target.channel]?.nominalRateHz ?? 1;
+    let startS: number | null = null;
+    stopTracing = effect(() => {
+      const snapshot = target.sensor.snapshot.value;
+      const level = snapshot?.levels[target.channel]?.level;
+      if (!snapshot || level === undefined) return;
+      const { samplesReceived, samplesLost } = snapshot.stats;
+      const nowS = ((samplesReceived[target.channel] ?? 0) + (samplesLost[target.channel] ?? 0)) / rateHz;
+      const firstS = (startS ??= nowS);
+      trace.timeS.push(nowS - firstS);
+      trace.level.push(level * scale);
+    });
+  }
+
+  /** VMO:VL per rep needs both muscles on this sensor, each with a calibration. */
+  function vmoVlPair(target: ActiveChannel): VmoVlPair | undefined {
+    const assignment = target.sensor.assignment.peek();
+    const vmoChannel = assignment.findIndex((a) => a.muscle === 'vmo');
+    const vlChannel = assignment.findIndex((a) => a.muscle === 'vl');
+    if (vmoChannel < 0 || vlChannel < 0) return undefined;
+    const vmo = loadCalibration(storage, 'vmo', assignment[vmoChannel]!.side);
+    const vl = loadCalibration(storage, 'vl', assignment[vlChannel]!.side);
+    return vmo && vl ? { vmoChannel, vlChannel, vmoMvc: vmo.mvc, vlMvc: vl.mvc } : undefined;
+  }
 
   function findTarget(exercise: Exercise): ActiveChannel | null {
     const wanted = muscleForSignal[exercise.signal];
@@ -124,6 +168,7 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
           stage.value = { ...current, reps: [...current.reps, event.score], holdSecondsLeft: null };
           return;
         case 'session-complete':
+          stopTracing?.();
           stage.value = { kind: 'rating', exercise: current.exercise, score: event.score };
           return;
         default:
@@ -155,10 +200,21 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
       const current = stage.peek();
       if (current.kind !== 'ready' && current.kind !== 'calibrated') return;
       const { target, exercise } = current;
-      listen(target, (m) => m.type === 'exercise-event' && m.channel === target.channel && onExercise(m.event));
+      measurements = [];
+      listen(target, (m) => {
+        if (m.type !== 'exercise-event' || m.channel !== target.channel) return;
+        if (m.measurement) measurements.push(m.measurement);
+        onExercise(m.event);
+      });
       stage.value = { kind: 'exercising', exercise, target, mvc, phase: 'idle', set: 1, rep: 1, inBand: false, holdSecondsLeft: null, reps: [] };
+      startTrace(target, exercise, mvc);
       await restartDemo(target, demoScenarioFor[exercise.libraryId] ?? 'quadSets');
-      sensors.bridge().post({ type: 'start-activity', sensorId: target.sensor.id, request: { kind: 'exercise', channel: target.channel, exercise, mvc } });
+      const pair = vmoVlPair(target);
+      sensors.bridge().post({
+        type: 'start-activity',
+        sensorId: target.sensor.id,
+        request: { kind: 'exercise', channel: target.channel, exercise, mvc, ...(pair ? { pair } : {}) },
+      });
     },
     /** The kite game instead of counted reps, on the same band and timing. */
     async playGame(mvc: number | null) {
@@ -169,6 +225,7 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
     },
     /** Ends early: the engine stops; what was done so far is scored from the reps received. */
     stop() {
+      stopTracing?.();
       const current = stage.peek();
       if (current.kind === 'calibrating' || current.kind === 'exercising') {
         sensors.bridge().post({ type: 'stop-activity', sensorId: current.target.sensor.id, channel: current.target.channel });
@@ -179,10 +236,10 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
     rate(pain: number, effort: number) {
       const current = stage.peek();
       if (current.kind !== 'rating') return false;
-      const summary = summariseSession({ exercises: [{ exercise: current.exercise, score: current.score }], pain, effort });
+      const summary = summariseSession({ exercises: [{ exercise: current.exercise, score: current.score, measurements }], pain, effort });
       if (!summary.ok) return false;
       stopListening?.();
-      stage.value = { kind: 'summary', summary: summary.value };
+      stage.value = { kind: 'summary', summary: summary.value, trace };
       return true;
     },
     reset() {

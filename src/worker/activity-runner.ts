@@ -4,13 +4,37 @@
 import { createCalibration, type CalibrationOptions } from '../exercise/calibration';
 import type { Exercise } from '../exercise/program';
 import { createRepEngine } from '../exercise/rep-engine';
+import type { RepScore } from '../exercise/scoring';
+import { vmoVlRatio } from '../signal/ratios';
 import type { FromWorker, SensorId } from './messages';
 import type { SensorProcessing } from './sensor-processing';
 
 export type ActivityRequest =
   | { kind: 'calibration'; channel: number; options: Omit<CalibrationOptions, 'sampleRateHz'> }
-  /** `mvc`: the channel's calibrated maximum (µV or N) for %MVC targets; null for targets in N. */
-  | { kind: 'exercise'; channel: number; exercise: Exercise; mvc: number | null };
+  /**
+   * `mvc`: the channel's calibrated maximum (µV or N) for %MVC targets; null for targets in N.
+   * `pair`: when the sensor has both VMO and VL (each calibrated), VMO:VL is measured per rep.
+   */
+  | { kind: 'exercise'; channel: number; exercise: Exercise; mvc: number | null; pair?: VmoVlPair };
+
+export interface VmoVlPair {
+  vmoChannel: number;
+  vlChannel: number;
+  vmoMvc: number;
+  vlMvc: number;
+}
+
+/** VMO:VL over a rep's hold window, read back from the level ring (null if it has left the ring). */
+function repRatio(processing: SensorProcessing, pair: VmoVlPair, score: RepScore, endIndex: number): number | null {
+  const length = score.holdEndIndex - score.holdStartIndex;
+  const back = endIndex - score.holdStartIndex;
+  if (length <= 0 || back > processing.rings.level.capacity) return null;
+  const vmo = new Float32Array(back);
+  const vl = new Float32Array(back);
+  processing.rings.level.readLatest(pair.vmoChannel, back, vmo);
+  processing.rings.level.readLatest(pair.vlChannel, back, vl);
+  return vmoVlRatio(vmo, vl, 0, length, pair.vmoMvc, pair.vlMvc);
+}
 
 export function startActivity(
   sensorId: SensorId,
@@ -37,6 +61,12 @@ export function startActivity(
     if (scaled.length < n) scaled = new Float64Array(n);
     for (let i = 0; i < n; i++) scaled[i] = levels[i]! * scale;
     for (const event of engine.process(scaled, n, startIndex)) {
+      if (event.type === 'rep-complete' && request.pair) {
+        // The ring holds this block already: the hold ended within it.
+        const vmoToVl = repRatio(processing, request.pair, event.score, startIndex + n);
+        post({ type: 'exercise-event', sensorId, channel, event, measurement: vmoToVl === null ? undefined : { set: event.score.set, rep: event.score.rep, vmoToVl } });
+        continue;
+      }
       post({ type: 'exercise-event', sensorId, channel, event });
       if (event.type === 'session-complete') processing.setLevelConsumer(channel, null);
     }

@@ -4,6 +4,7 @@ import type { LinkQuality } from '../profiles/link-quality';
 import type { Gap, LossStats } from '../profiles/loss-accounting';
 import type { CalibrationEvent } from '../exercise/calibration';
 import type { EngineEvent } from '../exercise/rep-engine';
+import type { RepMeasurement } from '../exercise/summary';
 import type { ActivityRequest } from './activity-runner';
 import type { ProcessingEvent } from './sensor-processing';
 import type { ChannelSpec, CommandName, CommandReply, DeviceStatus, ProfileId, RejectReason } from '../profiles/types';
@@ -50,6 +51,8 @@ export type ToWorker =
 /** Counters and the badge of one sensor, plain data for structured clone. */
 export interface SensorSnapshot {
   sensorId: SensorId;
+  /** The main thread's clock when it asked for this snapshot (ms). */
+  nowMs: number;
   channels: ChannelSpec[];
   stats: {
     framesReceived: number;
@@ -87,7 +90,7 @@ export type FromWorker =
   | { type: 'signal-event'; sensorId: SensorId; event: ProcessingEvent }
   | { type: 'rest-marked'; sensorId: SensorId; ok: boolean }
   | { type: 'calibration-event'; sensorId: SensorId; channel: number; event: CalibrationEvent }
-  | { type: 'exercise-event'; sensorId: SensorId; channel: number; event: EngineEvent }
+  | { type: 'exercise-event'; sensorId: SensorId; channel: number; event: EngineEvent; measurement?: RepMeasurement | undefined }
   | { type: 'snapshot'; nowMs: number; sensors: SensorSnapshot[] };
 
 export function statsSnapshot(stats: LossStats): SensorSnapshot['stats'] {

@@ -59,7 +59,7 @@ function snapshot(nowMs: number): void {
   for (const { pipeline, processing, chunker } of sensors.values()) {
     const chunks: RingChunks | null = chunker?.take() ?? null;
     if (chunks) transfer.push(chunks.raw.buffer, chunks.filtered.buffer, chunks.level.buffer);
-    out.push({ ...pipeline.snapshot(nowMs), levels: processing.scalars(), chunks });
+    out.push({ ...pipeline.snapshot(nowMs), nowMs, levels: processing.scalars(), chunks });
   }
   post({ type: 'snapshot', nowMs, sensors: out }, transfer);
 }

@@ -30,7 +30,7 @@ export interface SensorPipeline {
   commandSent(command: CommandName): void;
   linkDown(atMs: number): void;
   /** Link facts of the snapshot; the worker adds the processed levels and ring chunks. */
-  snapshot(nowMs: number): Omit<SensorSnapshot, 'levels' | 'chunks'>;
+  snapshot(nowMs: number): Omit<SensorSnapshot, 'levels' | 'chunks' | 'nowMs'>;
 }
 
 export function createSensorPipeline(

@@ -187,6 +187,11 @@ export class SensorProcessing implements SampleSink {
     this.above[channel] = false;
   }
 
+  /** Stream position of the next sample (gaps included). */
+  get nextIndex(): number {
+    return this.streamIndex;
+  }
+
   /** Feeds channel `channel`'s level to `consumer` from the next block on (one consumer per channel); null detaches. */
   setLevelConsumer(channel: number, consumer: LevelConsumer | null): void {
     if (consumer) this.consumers.set(channel, consumer);

@@ -11,6 +11,7 @@ import { CALIBRATION } from '../../src/state/session-model';
 import { connect, exercisesText, linkStates, offline, screens } from '../../src/ui/strings';
 import { BluetoothEmulator, type EmulatedPeripheral } from './harness/bluetooth-emulation';
 import { seriousAxeViolations } from './harness/axe';
+import { activate, tabTo } from './harness/keyboard';
 import { cleanGuards, gotoReady, openGuardedPage, type GuardedPage } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 
@@ -49,7 +50,7 @@ async function axeClean(page: Page, label: string): Promise<void> {
   expect({ [label]: await seriousAxeViolations(page) }).toEqual({ [label]: [] });
 }
 
-it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario level, and summarises', async () => {
+it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario level, and summarises — by keyboard alone', async () => {
   open = await openGuardedPage(browser, baseUrl, viewports.phone);
   const page = open.page;
   bt = await BluetoothEmulator.attach(browser, open.context, page);
@@ -77,19 +78,27 @@ it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario lev
   // Choose the quad set, as a therapist would set it: 3 reps of 5 s holds, 5 s relax, and a band
   // of 50–70 % around the 60 % the simulated person holds (its envelope ripples by about ±5 %,
   // and the MVC, a highest 500 ms mean, sits a few % above the plateau).
-  await page.getByRole('link', { name: screens.exercises.nav }).click();
+  // From here on, only the keyboard: Tab to each control, Enter or Space to use it.
+  await activate(page, page.getByRole('link', { name: screens.exercises.nav }));
+  await page.getByRole('heading', { level: 1, name: screens.exercises.title }).waitFor();
   await axeClean(page, 'exercise list');
   const card = page.getByRole('article', { name: 'Quad set' });
-  await card.getByText(exercisesText.settings).click();
-  await card.getByLabel(exercisesText.holdS).fill('5');
-  await card.getByLabel(exercisesText.relaxS).fill('5');
-  await card.getByLabel(exercisesText.reps).fill('3');
-  await card.getByLabel(exercisesText.bandLow).fill('50');
-  await card.getByLabel(exercisesText.bandHigh).fill('70');
-  await card.getByRole('button', { name: exercisesText.start('Quad set') }).click();
+  await activate(page, card.getByText(exercisesText.settings));
+  for (const [label, value] of [
+    [exercisesText.holdS, '5'],
+    [exercisesText.relaxS, '5'],
+    [exercisesText.reps, '3'],
+    [exercisesText.bandLow, '50'],
+    [exercisesText.bandHigh, '70'],
+  ] as const) {
+    await tabTo(page, card.getByLabel(label));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(value);
+  }
+  await activate(page, card.getByRole('button', { name: exercisesText.start('Quad set') }));
 
   // Calibration: the simulated person makes three maximal efforts timed like the app's protocol.
-  await page.getByRole('button', { name: exercisesText.calibrate }).click();
+  await activate(page, page.getByRole('button', { name: exercisesText.calibrate }));
   await page.getByText(exercisesText.calibrationPhase.countdown!).waitFor();
   await saveScreenshot(page, 'calibration-phone');
   const mvcScenario = buildScenario('mvc', { restS: CALIBRATION.restS + CALIBRATION.countdownS - 1 });
@@ -99,7 +108,7 @@ it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario lev
   await saveScreenshot(page, 'calibration-result-phone');
 
   // The exercise: the simulated person does quad sets at 60 % of maximum.
-  await page.getByRole('button', { name: exercisesText.startExercise }).click();
+  await activate(page, page.getByRole('button', { name: exercisesText.startExercise }));
   await page.getByText(exercisesText.repOf(1, 3)).waitFor();
   const quadSets = framesOf(buildScenario('quadSets'), 3 + 3 * 20 + 5);
   await push(sensor, quadSets.slice(0, Math.floor(quadSets.length / 5)));
@@ -110,9 +119,12 @@ it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario lev
 
   // Rating, then the summary.
   await page.getByText(exercisesText.ratingHeading).waitFor();
-  await page.getByRole('group', { name: exercisesText.pain }).getByLabel('2', { exact: true }).check();
-  await page.getByRole('group', { name: exercisesText.effort }).getByLabel('6', { exact: true }).check();
-  await page.getByRole('button', { name: exercisesText.saveRating }).click();
+  // A radio group is one Tab stop; arrow keys move within it (from 0 up to the value).
+  await tabTo(page, page.getByRole('group', { name: exercisesText.pain }).getByLabel('0', { exact: true }));
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+  await tabTo(page, page.getByRole('group', { name: exercisesText.effort }).getByLabel('0', { exact: true }));
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await activate(page, page.getByRole('button', { name: exercisesText.saveRating }));
   await page.getByRole('heading', { name: exercisesText.summaryHeading }).waitFor();
   const rows = page.locator('.summary-table tbody tr');
   await expect(rows.count()).resolves.toBe(3);

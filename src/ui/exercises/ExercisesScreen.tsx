@@ -37,7 +37,7 @@ export function ExercisesScreen() {
       {stage.kind === 'exercising' && <ExerciseRun stage={stage} model={sessionModel} />}
       {stage.kind === 'playing' && <GamePanel stage={stage} model={sessionModel} />}
       {stage.kind === 'rating' && <RatingForm model={sessionModel} />}
-      {stage.kind === 'summary' && <SessionSummaryView summary={stage.summary} onDone={() => sessionModel.reset()} />}
+      {stage.kind === 'summary' && <SessionSummaryView summary={stage.summary} trace={stage.trace} onDone={() => sessionModel.reset()} />}
     </>
   );
 }

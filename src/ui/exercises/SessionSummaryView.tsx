@@ -1,24 +1,29 @@
 import { wentWellSentence } from '../../exercise/summary-text';
 import { exerciseText } from '../../exercise/library-text';
 import type { SessionSummary } from '../../exercise/summary';
+import type { SessionTrace } from '../../state/session-model';
+import { SessionChart } from './SessionChart';
 import { exercisesText } from '../strings';
 
 function format(value: number, unit: string): string {
   return unit === '%MVC' ? `${value.toFixed(0)} %` : `${value.toFixed(0)} N`;
 }
 
-export function SessionSummaryView({ summary, onDone }: { summary: SessionSummary; onDone: () => void }) {
+export function SessionSummaryView({ summary, trace, onDone }: { summary: SessionSummary; trace: SessionTrace; onDone: () => void }) {
   return (
     <section class="panel" aria-labelledby="summary-heading">
       <h2 id="summary-heading" class="section-heading">
         {exercisesText.summaryHeading}
       </h2>
       <p class="went-well">{wentWellSentence(summary.wentWell)}</p>
+      <SessionChart trace={trace} />
       {summary.exercises.map((exercise) => (
         <div key={exercise.libraryId}>
           <h3>{exerciseText[exercise.libraryId].name}</h3>
           {exercise.sets.map((set) => (
-            <table class="summary-table" key={set.set}>
+            // Scrollable on narrow phones, so it must be focusable to scroll by keyboard.
+            <div class="summary-scroll" key={set.set} tabIndex={0} role="region" aria-label={exercisesText.setOf(set.set, exercise.sets.length)}>
+            <table class="summary-table">
               <caption>{exercisesText.setOf(set.set, exercise.sets.length)}</caption>
               <thead>
                 <tr>
@@ -27,6 +32,7 @@ export function SessionSummaryView({ summary, onDone }: { summary: SessionSummar
                   <th scope="col">{exercisesText.timeInBand}</th>
                   <th scope="col">{exercisesText.peak}</th>
                   <th scope="col">{exercisesText.mean}</th>
+                  {set.reps.some((r) => r.vmoToVl !== null) && <th scope="col">{exercisesText.vmoToVl}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -37,10 +43,12 @@ export function SessionSummaryView({ summary, onDone }: { summary: SessionSummar
                     <td>{rep.timeInBandPct.toFixed(0)} %</td>
                     <td>{format(rep.peak, rep.unit)}</td>
                     <td data-field="mean">{format(rep.mean, rep.unit)}</td>
+                    {set.reps.some((r) => r.vmoToVl !== null) && <td>{rep.vmoToVl?.toFixed(2) ?? '—'}</td>}
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           ))}
           <p>
             {exercisesText.fatigue}: {exercisesText.fatigueValue(exercise.meanTrendPerRep, exercise.target.unit === '%MVC' ? '%' : 'N')}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { columnTimes, decimateMinMax } from '../../signal/decimate';
+import type { SampleRing } from '../../signal/sample-ring';
 import type { SensorEntry } from '../../state/sensor-entry';
 import { onFrame } from '../shell/frame-loop';
 import { live } from '../strings';
@@ -19,8 +20,22 @@ const chartHeightPx = 220;
  * The live chart of one sensor: for each channel its filtered signal and its activation
  * (envelope, or force). Each animation frame copies the visible window out of the rings,
  * decimates it to two points per pixel column and calls setData — no per-sample DOM work.
+ * `decimate={false}` feeds every sample instead: only the live-feedback benchmark's peer
+ * (tests/bench/live-browser.ts) uses it, to show what the decimation saves.
  */
-export function LiveChart({ entry, windowS, paused, bandRaw }: { entry: SensorEntry; windowS: number; paused: boolean; bandRaw?: [number, number] }) {
+export function LiveChart({
+  entry,
+  windowS,
+  paused,
+  bandRaw,
+  decimate = true,
+}: {
+  entry: SensorEntry;
+  windowS: number;
+  paused: boolean;
+  bandRaw?: [number, number];
+  decimate?: boolean;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
@@ -43,6 +58,8 @@ export function LiveChart({ entry, windowS, paused, bandRaw }: { entry: SensorEn
         points: { show: false },
       });
     });
+    // Made once per window: both ways refill them in place each frame, so they grow while the
+    // ring fills the window and never allocate after that.
     const xs: number[] = [];
     const columns: (number | null)[][] = series.slice(1).map(() => []);
     const plot = new uPlot(
@@ -75,16 +92,21 @@ export function LiveChart({ entry, windowS, paused, bandRaw }: { entry: SensorEn
       const pixelColumns = Math.max(50, Math.floor(plot.bbox.width / devicePixelRatio));
       let count = 0;
       let index = 0;
+      const column = (ring: SampleRing, c: number): number => {
+        const n = ring.readLatest(c, windowSets, scratch);
+        if (decimate) decimateMinMax(scratch, n, pixelColumns, columns[index]!);
+        else everySample(scratch, n, columns[index]!);
+        index++;
+        return n;
+      };
       channels.forEach((channel, c) => {
-        if (channel.kind === 'emg') {
-          count = rings.filtered.readLatest(c, windowSets, scratch);
-          decimateMinMax(scratch, count, pixelColumns, columns[index++]!);
-        }
-        count = rings.level.readLatest(c, windowSets, scratch);
-        decimateMinMax(scratch, count, pixelColumns, columns[index++]!);
+        if (channel.kind === 'emg') column(rings.filtered, c);
+        count = column(rings.level, c);
       });
       if (count === 0) return;
-      columnTimes(count, rateHz, pixelColumns, xs);
+      if (decimate) columnTimes(count, rateHz, pixelColumns, xs);
+      // The per-sample grid depends on the count only: rewritten while the window fills.
+      else if (xs.length !== count) sampleTimes(count, rateHz, xs);
       plot.setData([xs, ...columns] as uPlot.AlignedData, true);
     });
     return () => {
@@ -92,10 +114,25 @@ export function LiveChart({ entry, windowS, paused, bandRaw }: { entry: SensorEn
       resize.disconnect();
       plot.destroy();
     };
-  }, [entry, entry.rings, windowS, bandRaw?.[0], bandRaw?.[1]]);
+  }, [entry, entry.rings, windowS, bandRaw?.[0], bandRaw?.[1], decimate]);
 
   const name = entry.link.info.value?.deviceName ?? entry.transport.name;
   return <div class="live-chart" ref={host} role="img" aria-label={live.chartLabel(name)} />;
+}
+
+/** Undecimated: every sample a point, reusing `ys`; NaN (a gap) becomes null, uPlot's break. */
+function everySample(samples: Float32Array, count: number, ys: (number | null)[]): void {
+  for (let i = 0; i < count; i++) {
+    const y = samples[i]!;
+    ys[i] = Number.isNaN(y) ? null : y;
+  }
+  ys.length = count;
+}
+
+/** The x grid of everySample: one point per sample, seconds before the newest (≤ 0). */
+function sampleTimes(count: number, sampleRateHz: number, xs: number[]): void {
+  for (let i = 0; i < count; i++) xs[i] = (i - (count - 1)) / sampleRateHz;
+  xs.length = count;
 }
 
 /** The target band, shaded behind the traces (same scale as the envelope). */

@@ -57,4 +57,6 @@ export const exercisesText = {
   fatigueValue: (perRep: number | null, unit: string) => (perRep === null ? '—' : `${perRep >= 0 ? '+' : ''}${perRep.toFixed(1)} ${unit} per rep`),
   painEffort: (pain: number, effort: number) => `Pain ${pain}/10 · Effort ${effort}/10`,
   done: 'Done',
+  sessionChart: (unit: string) => `Your activation (${unit}) over the exercise, with the target band shaded`,
+  vmoToVl: 'VMO : VL',
 };
