@@ -142,8 +142,8 @@ export class ClockAligner {
       return this.startClockedSegment(deviceTimeUs, arrivalMs);
     }
 
-    this.addPoint(deviceMs, arrivalMs - deviceMs);
-    this.fitEnvelope();
+    // Most notifications are not a new lowest point of their bucket: the line stands, no refit.
+    if (this.addPoint(deviceMs, arrivalMs - deviceMs)) this.fitEnvelope();
     // The prediction from the points before this one still holds unless this notification came
     // in under it. That matters after a long silence: one fresh point would otherwise bend the
     // fitted line through itself and hide its own latency as skew.
@@ -255,14 +255,14 @@ export class ClockAligner {
   }
 
   /** Keeps the minimum y per bucket and drops points older than the window. */
-  private addPoint(deviceMs: number, yMs: number): void {
+  /** Adds an observation; returns whether the point set changed (else the fitted line stands). */
+  private addPoint(deviceMs: number, yMs: number): boolean {
     const bucket = Math.floor(deviceMs / BUCKET_MS);
     const last = (this.head + this.count - 1) % BUCKET_CAPACITY;
     if (this.count > 0 && this.bucketIds[last] === bucket) {
-      if (yMs < this.pointYMs[last]!) {
-        this.pointXMs[last] = deviceMs;
-        this.pointYMs[last] = yMs;
-      }
+      if (!(yMs < this.pointYMs[last]!)) return false;
+      this.pointXMs[last] = deviceMs;
+      this.pointYMs[last] = yMs;
     } else {
       if (this.count === BUCKET_CAPACITY) this.dropOldest();
       const slot = (this.head + this.count) % BUCKET_CAPACITY;
@@ -274,6 +274,7 @@ export class ClockAligner {
     // Points older than the window go, but never below the minimum for an estimate: across a
     // long silence the points before it still pin the clock and carry the skew over the gap.
     while (this.count > MIN_POINTS_FOR_ERROR && this.pointXMs[this.head]! < deviceMs - WINDOW_MS) this.dropOldest();
+    return true;
   }
 
   private dropOldest(): void {

@@ -83,6 +83,8 @@ export class PowerSpectrum {
   readonly power: Float64Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
+  /** The Hann window of the last window length used (windows usually keep one length). */
+  private hann = new Float64Array(0);
 
   constructor(size: number) {
     this.fft = new Fft(size);
@@ -100,9 +102,11 @@ export class PowerSpectrum {
     mean /= length;
     this.re.fill(0);
     this.im.fill(0);
-    for (let i = 0; i < length; i++) {
-      this.re[i] = (x[start + i]! - mean) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / length));
+    if (this.hann.length !== length) {
+      this.hann = Float64Array.from({ length }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / length));
     }
+    const hann = this.hann;
+    for (let i = 0; i < length; i++) this.re[i] = (x[start + i]! - mean) * hann[i]!;
     this.fft.transform(this.re, this.im);
     for (let k = 0; k < this.power.length; k++) this.power[k] = this.re[k]! * this.re[k]! + this.im[k]! * this.im[k]!;
     return this.power;
