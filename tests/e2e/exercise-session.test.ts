@@ -50,8 +50,13 @@ async function axeClean(page: Page, label: string): Promise<void> {
   expect({ [label]: await seriousAxeViolations(page) }).toEqual({ [label]: [] });
 }
 
-it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario level, and summarises — by keyboard alone', async () => {
-  open = await openGuardedPage(browser, baseUrl, viewports.phone);
+const sizes = [
+  ['phone', viewports.phone],
+  ['tablet', { width: 1024, height: 768 }],
+] as const;
+
+it.each(sizes)('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario level, and summarises — by keyboard alone (%s)', async (size, viewport) => {
+  open = await openGuardedPage(browser, baseUrl, viewport);
   const page = open.page;
   bt = await BluetoothEmulator.attach(browser, open.context, page);
   const live = new ReferencePeripheral({ seed: 41, scenario: 'quadSets', loop: true });
@@ -100,12 +105,12 @@ it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario lev
   // Calibration: the simulated person makes three maximal efforts timed like the app's protocol.
   await activate(page, page.getByRole('button', { name: exercisesText.calibrate }));
   await page.getByText(exercisesText.calibrationPhase.countdown!).waitFor();
-  await saveScreenshot(page, 'calibration-phone');
+  await saveScreenshot(page, `calibration-${size}`);
   const mvcScenario = buildScenario('mvc', { restS: CALIBRATION.restS + CALIBRATION.countdownS - 1 });
   await push(sensor, framesOf(mvcScenario, 3 + 3 * 8 + 2 * 60 + 2));
   await page.getByText(/^Your maximum: \d+ µV$/).waitFor();
   await axeClean(page, 'calibration result');
-  await saveScreenshot(page, 'calibration-result-phone');
+  await saveScreenshot(page, `calibration-result-${size}`);
 
   // The exercise: the simulated person does quad sets at 60 % of maximum.
   await activate(page, page.getByRole('button', { name: exercisesText.startExercise }));
@@ -114,7 +119,7 @@ it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario lev
   await push(sensor, quadSets.slice(0, Math.floor(quadSets.length / 5)));
   await page.locator('.cue-banner').waitFor();
   await axeClean(page, 'exercise run');
-  await saveScreenshot(page, 'exercise-run-phone');
+  await saveScreenshot(page, `exercise-run-${size}`);
   await push(sensor, quadSets.slice(Math.floor(quadSets.length / 5)));
 
   // Rating, then the summary.
@@ -135,7 +140,7 @@ it('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario lev
   for (const mean of means) expect(Math.abs(mean - 60)).toBeLessThanOrEqual(10);
   await expect(page.getByText(exercisesText.painEffort(2, 6)).isVisible()).resolves.toBe(true);
   await axeClean(page, 'summary');
-  await saveScreenshot(page, 'summary-phone');
+  await saveScreenshot(page, `summary-${size}`);
   expect(open.guards).toEqual(cleanGuards);
   expect(bt.errors).toEqual([]);
 });

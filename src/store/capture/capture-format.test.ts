@@ -84,3 +84,23 @@ describe('hex', () => {
     expect(hexToBytes('0g')).toBeNull();
   });
 });
+
+describe('capture fast path', () => {
+  it('reads the common notify line exactly as the general path does, and rejects the same bad ones', () => {
+    const head = formatCaptureHeader(header);
+    const good = `{"t":12.5,"op":"notify","char":"${dataChar}","hex":"00ff"}`;
+    const spaced = `{"t": 12.5, "op": "notify", "char": "${dataChar}", "hex": "00ff"}`; // general path
+    const a = parseCapture(`${head}\n${good}\n`);
+    const b = parseCapture(`${head}\n${spaced}\n`);
+    expect(a).toEqual(b);
+    expect(a.ok && a.capture.events[0]).toEqual({ tMs: 12.5, op: 'notify', characteristic: dataChar, bytes: Uint8Array.of(0, 255) });
+    for (const bad of [
+      `{"t":1,"op":"notify","char":"${dataChar}","hex":"0G"}`,
+      `{"t":1,"op":"notify","char":"${dataChar.toUpperCase()}","hex":"00"}`,
+      `{"t":-1,"op":"notify","char":"${dataChar}","hex":"00"}`,
+    ]) {
+      const parsed = parseCapture(`${head}\n${bad}\n`);
+      expect(parsed.ok).toBe(false);
+    }
+  });
+});

@@ -11,10 +11,11 @@ export function bytesToHex(bytes: Uint8Array): string {
   return text;
 }
 
+/** Value of each lower-case hex digit by character code; -1 for every other character. */
+const nibbleByCode = Int8Array.from({ length: 128 }, (_, code) => (code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1));
+
 function nibble(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48; // 0-9
-  if (code >= 97 && code <= 102) return code - 87; // a-f
-  return -1;
+  return code < 128 ? nibbleByCode[code]! : -1;
 }
 
 /** Parses lower-case hex; null for odd length or any other character. */

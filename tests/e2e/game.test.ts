@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
+import { connect, exercisesText, kiteGame, linkStates, offline, screens } from '../../src/ui/strings';
+import { seriousAxeViolations } from './harness/axe';
+import { cleanGuards, gotoReady, openGuardedPage } from './harness/guarded-page';
+import { saveScreenshot, viewports } from './harness/screenshots';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const sizes = [
+  ['phone', viewports.phone],
+  ['tablet', { width: 1024, height: 768 }],
+] as const;
+
+it.each(sizes)('plays the kite game on the demo sensor, and shows live feedback (%s)', async (size, viewport) => {
+  const { context, page, guards } = await openGuardedPage(browser, baseUrl, viewport);
+  // A calibration from an earlier session, as the app stores it, so the game can use % of maximum.
+  await page.addInitScript(() =>
+    localStorage.setItem('quadcue.calibrations', JSON.stringify({ 'vmo.right': { mvc: 300, unit: 'uV', madeAt: '2026-11-20T09:00:00.000Z', trialMvcs: [290, 300, 295] } })),
+  );
+  await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+  await page.getByRole('button', { name: connect.useDemo }).click();
+  await page.getByRole('article', { name: 'Quadcue demo sensor' }).getByRole('status').filter({ hasText: linkStates.streaming }).waitFor();
+
+  await page.getByRole('link', { name: screens.live.nav }).click();
+  await page.locator('.live-chart canvas').first().waitFor();
+  await page.waitForTimeout(2500); // real-time demo: let a few seconds of signal fill the chart
+  await saveScreenshot(page, `live-${size}`);
+
+  await page.getByRole('link', { name: screens.exercises.nav }).click();
+  await page.getByRole('button', { name: exercisesText.start('Quad set') }).click();
+  await page.getByRole('button', { name: exercisesText.playGame }).click();
+  await page.getByRole('button', { name: kiteGame.start }).click();
+  await page.locator('canvas.kite-canvas').first().waitFor();
+  await page.waitForTimeout(2000);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await saveScreenshot(page, `game-${size}`);
+  expect(guards).toEqual(cleanGuards);
+  await context.close();
+});
