@@ -1,7 +1,7 @@
 // One exercise session: choose an exercise, calibrate MVC (or reuse the last calibration), run
 // the rep engine in the worker, rate pain and effort, see the summary. The engines run in the
 // worker; this model turns their events into what the screens show.
-import { batch, effect, signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import type { CalibrationEvent, CalibrationResult, CalibrationPhase } from '../exercise/calibration';
 import type { Exercise } from '../exercise/program';
 import type { EngineEvent, EnginePhase } from '../exercise/rep-engine';
@@ -45,10 +45,10 @@ export type Stage =
   | { kind: 'rating'; exercise: Exercise; score: ExerciseScore }
   | { kind: 'summary'; summary: SessionSummary; trace: SessionTrace };
 
-/** The target quantity over the exercise, at the snapshot rate (~30 Hz), for the summary chart. */
+/** The target quantity over the exercise in sample time (from the worker), for the summary chart. */
 export interface SessionTrace {
   timeS: number[];
-  level: number[];
+  level: (number | null)[];
   band: [number, number];
   unit: '%MVC' | 'N';
 }
@@ -60,30 +60,8 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
   /** The latest engine or calibration event, for cues and the live announcer. */
   const lastEvent = signal<EngineEvent | CalibrationEvent | null>(null);
   let stopListening: (() => void) | null = null;
-  let stopTracing: (() => void) | null = null;
   let measurements: RepMeasurement[] = [];
   let trace: SessionTrace = { timeS: [], level: [], band: [0, 0], unit: '%MVC' };
-
-  /** Records the exercise's level from each snapshot until the session is rated. */
-  function startTrace(target: ActiveChannel, exercise: Exercise, mvc: number | null): void {
-    stopTracing?.();
-    trace = { timeS: [], level: [], band: [exercise.target.low, exercise.target.high], unit: exercise.target.unit };
-    const scale = exercise.target.unit === '%MVC' && mvc ? 100 / mvc : 1;
-    // Time on the trace is sample time (samples received and lost on this channel), so a
-    // replayed or accelerated stream draws at its true pace.
-    const rateHz = target.sensor.channels.peek()[target.channel]?.nominalRateHz ?? 1;
-    let startS: number | null = null;
-    stopTracing = effect(() => {
-      const snapshot = target.sensor.snapshot.value;
-      const level = snapshot?.levels[target.channel]?.level;
-      if (!snapshot || level === undefined) return;
-      const { samplesReceived, samplesLost } = snapshot.stats;
-      const nowS = ((samplesReceived[target.channel] ?? 0) + (samplesLost[target.channel] ?? 0)) / rateHz;
-      const firstS = (startS ??= nowS);
-      trace.timeS.push(nowS - firstS);
-      trace.level.push(level * scale);
-    });
-  }
 
   /** VMO:VL per rep needs both muscles on this sensor, each with a calibration. */
   function vmoVlPair(target: ActiveChannel): VmoVlPair | undefined {
@@ -168,7 +146,6 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
           stage.value = { ...current, reps: [...current.reps, event.score], holdSecondsLeft: null };
           return;
         case 'session-complete':
-          stopTracing?.();
           stage.value = { kind: 'rating', exercise: current.exercise, score: event.score };
           return;
         default:
@@ -204,10 +181,17 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
       listen(target, (m) => {
         if (m.type !== 'exercise-event' || m.channel !== target.channel) return;
         if (m.measurement) measurements.push(m.measurement);
+        if (m.trace) {
+          trace = {
+            timeS: m.trace.values.map((_, i) => i * m.trace!.stepS),
+            level: m.trace.values.map((v) => (Number.isNaN(v) ? null : v)), // null: a gap, drawn as a break
+            band: [exercise.target.low, exercise.target.high],
+            unit: exercise.target.unit,
+          };
+        }
         onExercise(m.event);
       });
       stage.value = { kind: 'exercising', exercise, target, mvc, phase: 'idle', set: 1, rep: 1, inBand: false, holdSecondsLeft: null, reps: [] };
-      startTrace(target, exercise, mvc);
       await restartDemo(target, demoScenarioFor[exercise.libraryId] ?? 'quadSets');
       const pair = vmoVlPair(target);
       sensors.bridge().post({
@@ -225,7 +209,6 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
     },
     /** Ends early: the engine stops; what was done so far is scored from the reps received. */
     stop() {
-      stopTracing?.();
       const current = stage.peek();
       if (current.kind === 'calibrating' || current.kind === 'exercising') {
         sensors.bridge().post({ type: 'stop-activity', sensorId: current.target.sensor.id, channel: current.target.channel });

@@ -9,6 +9,9 @@ import { vmoVlRatio } from '../signal/ratios';
 import type { FromWorker, SensorId } from './messages';
 import type { SensorProcessing } from './sensor-processing';
 
+/** The summary chart's resolution: 10 points a second is smooth at any screen width. */
+const TRACE_STEP_S = 0.1;
+
 export type ActivityRequest =
   | { kind: 'calibration'; channel: number; options: Omit<CalibrationOptions, 'sampleRateHz'> }
   /**
@@ -55,11 +58,30 @@ export function startActivity(
     return;
   }
   const engine = createRepEngine(request.exercise, { sampleRateHz });
+  // The summary's chart: the target quantity averaged over each TRACE_STEP_S of sample time.
+  const traceStep = Math.max(1, Math.round(TRACE_STEP_S * sampleRateHz));
+  const trace: number[] = [];
+  let traceSum = 0;
+  let traceCount = 0;
+  let traceSeen = 0;
   const scale = request.exercise.target.unit === '%MVC' && request.mvc ? 100 / request.mvc : 1;
   let scaled = new Float64Array(0);
   processing.setLevelConsumer(channel, (levels, n, startIndex) => {
     if (scaled.length < n) scaled = new Float64Array(n);
-    for (let i = 0; i < n; i++) scaled[i] = levels[i]! * scale;
+    for (let i = 0; i < n; i++) {
+      const value = levels[i]! * scale;
+      scaled[i] = value;
+      if (!Number.isNaN(value)) {
+        traceSum += value;
+        traceCount++;
+      }
+      if (++traceSeen === traceStep) {
+        trace.push(traceCount > 0 ? traceSum / traceCount : Number.NaN);
+        traceSum = 0;
+        traceCount = 0;
+        traceSeen = 0;
+      }
+    }
     for (const event of engine.process(scaled, n, startIndex)) {
       if (event.type === 'rep-complete' && request.pair) {
         // The ring holds this block already: the hold ended within it.
@@ -67,8 +89,12 @@ export function startActivity(
         post({ type: 'exercise-event', sensorId, channel, event, measurement: vmoToVl === null ? undefined : { set: event.score.set, rep: event.score.rep, vmoToVl } });
         continue;
       }
+      if (event.type === 'session-complete') {
+        post({ type: 'exercise-event', sensorId, channel, event, trace: { stepS: traceStep / sampleRateHz, values: trace } });
+        processing.setLevelConsumer(channel, null);
+        continue;
+      }
       post({ type: 'exercise-event', sensorId, channel, event });
-      if (event.type === 'session-complete') processing.setLevelConsumer(channel, null);
     }
   });
 }

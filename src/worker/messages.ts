@@ -90,7 +90,15 @@ export type FromWorker =
   | { type: 'signal-event'; sensorId: SensorId; event: ProcessingEvent }
   | { type: 'rest-marked'; sensorId: SensorId; ok: boolean }
   | { type: 'calibration-event'; sensorId: SensorId; channel: number; event: CalibrationEvent }
-  | { type: 'exercise-event'; sensorId: SensorId; channel: number; event: EngineEvent; measurement?: RepMeasurement | undefined }
+  | {
+      type: 'exercise-event';
+      sensorId: SensorId;
+      channel: number;
+      event: EngineEvent;
+      measurement?: RepMeasurement | undefined;
+      /** With session-complete: the target quantity over the exercise, one value per `stepS`. */
+      trace?: { stepS: number; values: number[] };
+    }
   | { type: 'snapshot'; nowMs: number; sensors: SensorSnapshot[] };
 
 export function statsSnapshot(stats: LossStats): SensorSnapshot['stats'] {

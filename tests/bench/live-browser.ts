@@ -98,6 +98,9 @@ function report(results: LiveBenchResult[], browserVersion: string): void {
       ];
     }),
   );
+  for (const r of results) {
+    if (r.longAnimationFrameCauses.length > 0) console.log(`\nLong animation frames, ${modeName(r)}:\n  ${r.longAnimationFrameCauses.join('\n  ')}`);
+  }
   console.log('\nRaw cue latencies, ms:', results.map((r) => `${modeName(r)}: ${r.cues.map((c) => ms(c.toAudioStartMs ?? NaN)).join(', ')}`).join(' | '));
 }
 
