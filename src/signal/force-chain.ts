@@ -46,6 +46,17 @@ function positiveOrNull(name: string, value: number | null | undefined): number 
   return value;
 }
 
+/** Torque about the knee: force × lever arm (the distance from the knee axis to the pad), N·m. */
+export function torqueNm(forceN: number, leverArmM: number | null): number | null {
+  return leverArmM === null ? null : forceN * leverArmM;
+}
+
+/** Torque normalised to body mass, N·m/kg (return-to-sport criteria use it, clinical.md "Limb symmetry"). */
+export function torqueNmPerKg(forceN: number, leverArmM: number | null, bodyMassKg: number | null): number | null {
+  const torque = torqueNm(forceN, leverArmM);
+  return torque === null || bodyMassKg === null ? null : torque / bodyMassKg;
+}
+
 export class ForceChain {
   readonly sampleRateHz: number;
   /** The corner actually used, after clamping to 0.45·fs. */
@@ -105,13 +116,12 @@ export class ForceChain {
 
   /** Torque about the knee, N·m, or null without a lever arm. */
   torqueNm(forceN: number): number | null {
-    return this.leverArmM === null ? null : forceN * this.leverArmM;
+    return torqueNm(forceN, this.leverArmM);
   }
 
   /** Torque per body mass, N·m/kg, or null without a lever arm or body mass. */
   torqueNmPerKg(forceN: number): number | null {
-    const torqueNm = this.torqueNm(forceN);
-    return torqueNm === null || this.bodyMassKg === null ? null : torqueNm / this.bodyMassKg;
+    return torqueNmPerKg(forceN, this.leverArmM, this.bodyMassKg);
   }
 
   /** Forgets the filter history (the tare stays: it belongs to the setup, not the stream). */

@@ -34,3 +34,47 @@ effect(() => {
     // Storage off or full: the choice lasts for this visit.
   }
 });
+
+const dynamometerKey = 'quadcue.dynamometer';
+
+export interface DynamometerSettings {
+  /** Knee axis to the pad, m; null until set. */
+  leverArmM: number | null;
+  bodyMassKg: number | null;
+}
+
+function validPositive(value: unknown, max: number): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max ? value : null;
+}
+
+/** Plausibility limits: a lever arm under 1 m, a body mass under 400 kg. */
+const dynamometerLimits: Record<keyof DynamometerSettings, number> = { leverArmM: 1, bodyMassKg: 400 };
+
+function initialDynamometer(): DynamometerSettings {
+  try {
+    const parsed = JSON.parse((typeof localStorage === 'undefined' ? null : localStorage.getItem(dynamometerKey)) ?? '{}') as Record<string, unknown>;
+    return {
+      leverArmM: validPositive(parsed.leverArmM, dynamometerLimits.leverArmM),
+      bodyMassKg: validPositive(parsed.bodyMassKg, dynamometerLimits.bodyMassKg),
+    };
+  } catch {
+    return { leverArmM: null, bodyMassKg: null };
+  }
+}
+
+/** For a dynamometer: torque needs the lever arm, N·m/kg the body mass too. */
+export const dynamometer = signal<DynamometerSettings>(initialDynamometer());
+
+effect(() => {
+  try {
+    localStorage.setItem(dynamometerKey, JSON.stringify(dynamometer.value));
+  } catch {
+    // as above
+  }
+});
+
+/** Sets one dynamometer field from what the user typed; empty or implausible input clears it. */
+export function setDynamometerField(field: keyof DynamometerSettings, text: string): void {
+  const value = text === '' ? null : validPositive(Number(text), dynamometerLimits[field]);
+  dynamometer.value = { ...dynamometer.value, [field]: value };
+}

@@ -1,5 +1,7 @@
 import type { ChannelSpec } from '../../profiles/types';
 import { newtonsToKg } from '../../profiles/tindeq-progressor';
+import { torqueNm, torqueNmPerKg } from '../../signal/force-chain';
+import { dynamometer } from '../../state/settings-model';
 import { live, liveMetrics } from '../strings';
 
 const unitText = { uV: 'µV', N: 'N' } as const;
@@ -23,11 +25,25 @@ export function ActivationMeter({ channel, level, peak, mean, colour }: { channe
           {level.toFixed(digits)}
           <span class="meter-unit"> {unitText[channel.unit]}</span>
         </span>
-        {channel.unit === 'N' && <span class="meter-stats">{liveMetrics.kg(newtonsToKg(level))}</span>}
+        {channel.unit === 'N' && <ForceFigures forceN={level} />}
         <span class="meter-stats">
           {live.peak} {peak.toFixed(digits)} · {live.mean} {mean.toFixed(digits)}
         </span>
       </figcaption>
     </figure>
+  );
+}
+
+/** Force also in kg, and as torque and torque per body mass once those settings exist. */
+function ForceFigures({ forceN }: { forceN: number }) {
+  const { leverArmM, bodyMassKg } = dynamometer.value;
+  const torque = torqueNm(forceN, leverArmM);
+  const perKg = torqueNmPerKg(forceN, leverArmM, bodyMassKg);
+  return (
+    <span class="meter-stats">
+      {liveMetrics.kg(newtonsToKg(forceN))}
+      {torque !== null && <> · {liveMetrics.torque(torque)}</>}
+      {perKg !== null && <> · {liveMetrics.torquePerKg(perKg)}</>}
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { mainsHz } from '../../state/settings-model';
+import { dynamometer, mainsHz, setDynamometerField } from '../../state/settings-model';
 import { CueSettings } from '../cues/CueSettings';
 import { canSpeak, canVibrate, cueSettings } from '../cues/app-cue-player';
 import { EmptyState } from '../common/EmptyState';
@@ -22,6 +22,20 @@ export function SettingsScreen() {
           </select>
         </label>
         <p class="hint">{settingsText.mainsHint}</p>
+      </section>
+      <section class="settings-group" aria-labelledby="dynamometer-heading">
+        <h2 id="dynamometer-heading" class="section-heading">
+          {settingsText.dynamometerHeading}
+        </h2>
+        <label class="field">
+          <span class="field-label">{settingsText.leverArm}</span>
+          <input type="number" inputMode="decimal" min="0.05" max="1" step="0.01" value={dynamometer.value.leverArmM ?? ''} onChange={(e) => setDynamometerField('leverArmM', (e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label class="field">
+          <span class="field-label">{settingsText.bodyMass}</span>
+          <input type="number" inputMode="decimal" min="10" max="400" step="0.5" value={dynamometer.value.bodyMassKg ?? ''} onChange={(e) => setDynamometerField('bodyMassKg', (e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <p class="hint">{settingsText.dynamometerHint}</p>
       </section>
       <section class="settings-group">
         <CueSettings settings={cueSettings} canVibrate={canVibrate} canSpeak={canSpeak.value} />

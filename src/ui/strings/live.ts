@@ -24,6 +24,10 @@ export const settingsText = {
     'Electric wiring hums at 50 Hz or 60 Hz depending on the country. Quadcue filters that hum out of muscle signals. ' +
     'It was set from your language and region; change it if the signal looks noisy.',
   mainsOption: (hz: number) => `${hz} Hz`,
+  dynamometerHeading: 'Dynamometer',
+  leverArm: 'Lever arm: knee to pad (m)',
+  bodyMass: 'Body mass (kg)',
+  dynamometerHint: 'With these, force is also shown as torque (N·m) and torque per kg of body mass (N·m/kg).',
 };
 
 export const liveMetrics = {
@@ -39,4 +43,6 @@ export const liveMetrics = {
   restMarked: 'Rest marked: onsets are detected from here on.',
   restFailed: 'Not enough signal yet to mark rest. Wait a few seconds and try again.',
   kg: (kg: number) => `${kg.toFixed(1)} kg`,
+  torque: (nm: number) => `${nm.toFixed(1)} N·m`,
+  torquePerKg: (nmPerKg: number) => `${nmPerKg.toFixed(2)} N·m/kg`,
 };
