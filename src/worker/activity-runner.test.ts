@@ -10,22 +10,39 @@ import type { FromWorker } from './messages';
 import { createSensorPipeline, type SensorPipeline } from './sensor-pipeline';
 import { SensorProcessing } from './sensor-processing';
 
+/** Each posted message with the stream range of the block being processed when it was posted. */
+interface Posted {
+  message: FromWorker;
+  blockStart: number;
+  blockEnd: number;
+}
+
 function runSimulated(scenario: ReturnType<typeof buildScenario>, request: ActivityRequest, seconds: number) {
   const sim = new ReferencePeripheral({ seed: 12, scenario });
   const info = { reads: new Map([[DESCRIPTION_CHAR_UUID, sim.readDescription()]]) };
   const messages: FromWorker[] = [];
+  const posted: Posted[] = [];
   let processing: SensorProcessing | null = null;
+  let blockStart = 0;
+  let blockEnd = 0;
   const pipeline = createSensorPipeline('s', quadcueProfile, info, (m) => messages.push(m), {
-    samples: (block) => processing!.samples(block),
+    samples: (block) => {
+      blockStart = processing!.nextIndex;
+      blockEnd = blockStart + block.samplesPerChannel;
+      processing!.samples(block);
+    },
     gap: (n) => processing!.gap(n),
   }) as SensorPipeline;
   processing = new SensorProcessing(pipeline.decoder.channels, { mainsHz: 50 }, false);
-  startActivity('s', processing, 1000, request, (m) => messages.push(m));
+  startActivity('s', processing, 1000, request, (m) => {
+    messages.push(m);
+    posted.push({ message: m, blockStart, blockEnd });
+  });
   pipeline.ingest(CONTROL_CHAR_UUID, sim.write(quadcueProfile.commands.start!(info)), 0);
   for (const event of sim.advance(seconds * 1e6)) {
     if (event.kind === 'notify') pipeline.ingest(DATA_CHAR_UUID, event.bytes, event.atUs / 1000);
   }
-  return { messages, groundTruth: sim.groundTruth! };
+  return { messages, posted, groundTruth: sim.groundTruth! };
 }
 
 /** The calibration protocol of the app, which the demo person follows (leadIn = countdown). */
@@ -62,5 +79,21 @@ describe('activities in the worker', () => {
     expect(reps.every((r) => r.holdAchieved)).toBe(true);
     for (const rep of reps) expect(Math.abs(rep.mean - 60)).toBeLessThan(10);
     expect(events.some((e) => e.type === 'session-complete')).toBe(true);
+  });
+
+  it('posts every cue event while processing the block that holds its sample', () => {
+    const calibration = runSimulated(buildScenario('mvc', { restS: restS + countdownS - 1 }), { kind: 'calibration', channel: 0, options: { countdownS, effortS, restS } }, 52);
+    const complete = calibration.messages.find((m) => m.type === 'calibration-event' && m.event.type === 'calibration-complete');
+    const mvc = complete?.type === 'calibration-event' && complete.event.type === 'calibration-complete' ? complete.event.result.mvc : null;
+    const exercise = exerciseFromLibrary('quad-set', { holdS: 5, relaxS: 5, reps: 3, sets: 1 });
+    if (!exercise.ok) throw new Error('invalid test exercise');
+    const { posted } = runSimulated(buildScenario('quadSets'), { kind: 'exercise', channel: 0, exercise: exercise.value, mvc }, 70);
+    const cues = posted.filter((p) => p.message.type === 'exercise-event');
+    expect(cues.length).toBeGreaterThan(10);
+    for (const { message, blockStart, blockEnd } of cues) {
+      if (message.type !== 'exercise-event') continue;
+      expect(message.event.index).toBeGreaterThanOrEqual(blockStart);
+      expect(message.event.index).toBeLessThan(blockEnd);
+    }
   });
 });
