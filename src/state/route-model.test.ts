@@ -10,5 +10,6 @@ describe('route model', () => {
     expect(screenFromHash('')).toBe('connect');
     expect(screenFromHash('#/nope')).toBe('connect');
     expect(screenFromHash('#live')).toBe('live');
+    expect(screenFromHash('#/program/AQID')).toBe('exercises');
   });
 });

@@ -3,7 +3,8 @@ import { EXERCISE_IDS, type ExerciseId } from '../../exercise/exercise-ids';
 import { exerciseFromLibrary, libraryEntry } from '../../exercise/library';
 import { exerciseText, safetyLine } from '../../exercise/library-text';
 import type { Exercise } from '../../exercise/program';
-import { exercisesText } from '../strings';
+import { currentProgram } from '../../state/program-model';
+import { exercisesText, programText } from '../strings';
 
 /** The library, each exercise with its instructions and settings a therapist can change. */
 export function ExerciseList({ onStart }: { onStart: (exercise: Exercise) => void }) {
@@ -43,17 +44,30 @@ function ExerciseCard({ id, onStart }: { id: ExerciseId; onStart: (exercise: Exe
     ['high', inN ? exercisesText.bandHighN : exercisesText.bandHigh],
   ];
 
-  function start() {
+  function edited() {
     const v = values.value;
-    const edited = exerciseFromLibrary(id, {
+    return exerciseFromLibrary(id, {
       holdS: Number(v.holdS),
       relaxS: Number(v.relaxS),
       reps: Number(v.reps),
       sets: Number(v.sets),
       target: { ...defaults.target, low: Number(v.low), high: Number(v.high) },
     });
-    invalid.value = !edited.ok;
-    if (edited.ok) onStart(edited.value);
+  }
+
+  function start() {
+    const exercise = edited();
+    invalid.value = !exercise.ok;
+    if (exercise.ok) onStart(exercise.value);
+  }
+
+  /** Adds the exercise as set here to the program (a new program starts daily, once a day). */
+  function addToProgram() {
+    const exercise = edited();
+    invalid.value = !exercise.ok;
+    if (!exercise.ok) return;
+    const program = currentProgram.peek() ?? { exercises: [], schedule: { daysPerWeek: 7, sessionsPerDay: 1 } };
+    currentProgram.value = { ...program, exercises: [...program.exercises, exercise.value] };
   }
 
   return (
@@ -92,6 +106,9 @@ function ExerciseCard({ id, onStart }: { id: ExerciseId; onStart: (exercise: Exe
       )}
       <button type="button" class="button button--primary button--large" onClick={start}>
         {exercisesText.start(text.name)}
+      </button>
+      <button type="button" class="button" onClick={addToProgram}>
+        {programText.addToProgram(text.name)}
       </button>
     </article>
   );

@@ -1,5 +1,8 @@
 import { sessionModel } from '../../state/session-model';
 import { startEngineCues } from '../cues/engine-cues';
+import { openedProgramLink } from '../../state/route-model';
+import { ProgramImportPanel } from './ProgramImportPanel';
+import { ProgramPanel } from './ProgramPanel';
 import { ScreenTitle } from '../common/ScreenTitle';
 import { exercisesText, screens } from '../strings';
 import { CalibrationPanel } from './CalibrationPanel';
@@ -17,7 +20,13 @@ export function ExercisesScreen() {
   return (
     <>
       <ScreenTitle>{screens.exercises.title}</ScreenTitle>
-      {stage.kind === 'choose' && <ExerciseList onStart={(exercise) => sessionModel.choose(exercise)} />}
+      {openedProgramLink.value && <ProgramImportPanel link={openedProgramLink.value} />}
+      {stage.kind === 'choose' && (
+        <>
+          <ProgramPanel onStart={(exercise) => sessionModel.choose(exercise)} />
+          <ExerciseList onStart={(exercise) => sessionModel.choose(exercise)} />
+        </>
+      )}
       {stage.kind === 'no-sensor' && (
         <div class="panel">
           <p class="alert" role="alert">

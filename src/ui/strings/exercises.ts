@@ -60,3 +60,32 @@ export const exercisesText = {
   sessionChart: (unit: string) => `Your activation (${unit}) over the exercise, with the target band shaded`,
   vmoToVl: 'VMO : VL',
 };
+
+export const programText = {
+  heading: 'Your program',
+  none: 'No program yet. Your therapist can add exercises to a program and share it with you as a link or QR code.',
+  schedule: (days: number, sessions: number) => `${days} ${days === 1 ? 'day' : 'days'} a week, ${sessions} ${sessions === 1 ? 'session' : 'sessions'} a day`,
+  exerciseLine: (name: string, reps: number, sets: number, holdS: number) => `${name}: ${sets} × ${reps} reps, ${holdS} s holds`,
+  addToProgram: (name: string) => `Add ${name} to the program`,
+  startNow: (name: string) => `Start today’s ${name}`,
+  remove: (name: string) => `Remove ${name} from the program`,
+  daysPerWeek: 'Days per week',
+  sessionsPerDay: 'Sessions per day',
+  share: 'Share program',
+  shareHint: 'Open this link or scan the code on the patient’s device. The program travels inside the link itself; nothing is uploaded.',
+  copy: 'Copy link',
+  copied: 'Link copied',
+  qrLabel: 'QR code of the program link',
+  clear: 'Clear program',
+  importHeading: 'A program was shared with you',
+  importIntro: 'Check it with your therapist, then add it to Quadcue on this device.',
+  importAdd: 'Add this program',
+  importCancel: 'Not now',
+  importErrors: {
+    'not-a-program-link': 'This link does not contain a Quadcue program.',
+    'unknown-version': 'This program link was made by a newer version of Quadcue. Update the app, then open the link again.',
+    damaged: 'This program link is damaged — part of it may have been lost when it was copied. Ask for the link again.',
+    'invalid-program': 'This link holds a program Quadcue cannot use (some settings are outside what it allows). Ask your therapist to check it.',
+  } as Record<string, string>,
+  checksumNote: 'The link’s checksum detects damage in copying; it cannot prove who made the link.',
+};
