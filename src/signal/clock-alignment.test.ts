@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { Prng } from '../../firmware-protocol/sim/prng';
 import { ClockAligner, combinedAlignmentErrorMs } from './clock-alignment';
 
-/** Mulberry32: a tiny seeded PRNG, local to this test (no Math.random in tests). */
+/** The project's seeded mulberry32 (no Math.random in tests). */
 function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Prng(seed);
+  return () => random.nextFloat();
 }
 
 const WRAP_US = 2 ** 32;
