@@ -1,10 +1,14 @@
 // The real shell, spawned as a user runs it (npm run analyze = tsx src/cli/analyze.ts): exit
 // codes, stderr for problems, and --json printing one JSON object and nothing else.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import schema from './analysis-output.schema.json' with { type: 'json' };
+import { sessionRecording } from '../store/formats/edf-test-recordings';
+import { writeEdf } from '../store/formats/edf-writer';
 
 const repo = join(import.meta.dirname, '../..');
 
@@ -32,5 +36,25 @@ describe('analyze CLI process', () => {
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     // The time column wins over --rate, and the report says so in its own field.
     expect(report).toMatchObject({ profile: 'csv', warnings: [expect.stringContaining('--rate 500 ignored')] });
+  });
+
+  it('reads an EDF+ file as bytes (binary, not text) and analyses it', () => {
+    const written = writeEdf(sessionRecording());
+    if (!written.ok) throw new Error(written.error.detail);
+    const dir = mkdtempSync(join(tmpdir(), 'quadcue-cli-'));
+    try {
+      // No .edf extension: the version field alone says EDF.
+      const path = join(dir, 'session.bin');
+      writeFileSync(path, written.bytes);
+      const result = run(path, '--json');
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const report: unknown = JSON.parse(result.stdout);
+      const validate = new Ajv2020({ strict: true, validateFormats: false }).compile(schema);
+      expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+      expect(report).toMatchObject({ profile: 'edf', channels: [{ label: 'VMO', lostSamples: 100 }, { label: 'VL' }, { label: 'force', lostSamples: 4 }] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

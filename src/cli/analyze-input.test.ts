@@ -6,6 +6,8 @@ import { analyzeInput } from './analyze-input';
 import type { AnalysisOptions } from './analyze-recording';
 import { inputKindOf, type InputOptions } from './input-recording';
 import { formatSummary } from './summary-text';
+import { sessionRecording } from '../store/formats/edf-test-recordings';
+import { writeEdf } from '../store/formats/edf-writer';
 
 const options: AnalysisOptions & InputOptions = { notchHz: null, tare: false, rateHz: null };
 
@@ -74,6 +76,26 @@ describe('analyzeInput', () => {
     expect(tared.settings.force).toMatchObject({ tare: true, lowPassHz: 20 });
   });
 
+  it('analyses an EDF+ file from the exporter: rates, gaps from its annotations, both reps as onsets', () => {
+    const written = writeEdf(sessionRecording());
+    if (!written.ok) throw new Error(written.error.detail);
+    const result = analyzeInput('session.edf', written.bytes, options);
+    if ('kind' in result) throw new Error(result.message);
+    expect(result).toMatchObject({ profile: 'edf', device: null, durationS: 12.0025 });
+    expect(result.warnings).toContain('The file is marked as simulated data (Quadcue demo sensor), not a recording of a person.');
+    expect(result.channels.map((c) => [c.label, c.kind, c.unit, c.sampleRateHz, c.rateSource, c.samples, c.lostSamples])).toEqual([
+      ['VMO', 'emg', 'uV', 2000, 'nominal', 23905, 100],
+      ['VL', 'emg', 'uV', 2000, 'nominal', 23905, 100],
+      ['force', 'force', 'N', 80, 'nominal', 956, 4],
+    ]);
+    // The reps are 0.8–1.8 s and 2.2–3.4 s (edf-test-recordings.ts).
+    const onsets = result.channels[0]!.onsets!;
+    expect(onsets.map((o) => Math.round(o.startS * 10) / 10)).toEqual([0.8, 2.2]);
+    // The same bytes as a Latin-1 string (one char per byte) read the same.
+    const asText = analyzeInput('session.edf', Buffer.from(written.bytes).toString('latin1'), options);
+    expect(asText).toEqual(result);
+  });
+
   it('skips EMG metrics below the band, with a note, rather than failing', () => {
     const r = report('slow.csv', 'a[uV]\n1\n2\n3\n', { rateHz: 40 });
     expect(r.channels[0]).not.toHaveProperty('envelopePeak');
@@ -81,7 +103,7 @@ describe('analyzeInput', () => {
   });
 
   it.each([
-    ['rec.edf', '0       header', 'not supported yet'],
+    ['rec.edf', '0       header', 'not a readable EDF file (truncated)'],
     ['rec.csv', 'a[uV]\n1\n', 'give the sample rate with --rate'],
     ['rec.csv', 'a[parsec]\n1\n', 'unknown-unit at line 1'],
     ['rec.jsonl', '{"capture":"quadcue-ble","version":9}', 'unsupported-version at line 1'],

@@ -4,7 +4,7 @@ import { analyzeRecording, type AnalysisOptions } from './analyze-recording';
 import { recordingFromInput, type InputOptions } from './input-recording';
 import type { InputError } from './recording';
 
-export function analyzeInput(fileName: string, text: string, options: AnalysisOptions & InputOptions): AnalysisReport | InputError {
-  const recording = recordingFromInput(fileName, text, options);
+export function analyzeInput(fileName: string, input: string | Uint8Array, options: AnalysisOptions & InputOptions): AnalysisReport | InputError {
+  const recording = recordingFromInput(fileName, input, options);
   return 'kind' in recording ? recording : analyzeRecording(recording, options);
 }

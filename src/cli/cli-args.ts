@@ -17,7 +17,7 @@ export type CliArgsResult = { kind: 'run'; options: CliOptions } | { kind: 'help
 
 export const usageText = `Usage: npm run --silent analyze -- <file> [--json] [--rate HZ] [--notch 50|60] [--tare]
 
-  <file>        a capture (.jsonl) or a CSV (.csv); EDF+ is not supported yet
+  <file>        a capture (.jsonl), a CSV (.csv) or an EDF/EDF+C file (.edf)
   --json        print one JSON object (see src/cli/analysis-output.schema.json)
   --rate HZ     sample rate of a CSV that has no time_s column
   --notch 50|60 mains frequency to remove (default: detected from the recording, else 50)
