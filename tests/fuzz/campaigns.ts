@@ -9,6 +9,8 @@ import { tindeqProgressorProfile } from '../../src/profiles/tindeq-progressor';
 import type { Decoder, DeviceProfile } from '../../src/profiles/types';
 import { formatCaptureEvent, formatCaptureHeader, parseCapture } from '../../src/store/capture/capture-format';
 import { parseCsvRecording } from '../../src/store/csv/csv-format';
+import { readEdf } from '../../src/store/formats/edf-reader';
+import { writeEdf } from '../../src/store/formats/edf-writer';
 import { ganglionFw3Packet, tindeqWeightNotification } from '../e2e/harness/device-frames';
 import { mutateBytes, mutateText, randomBytes } from './mutate';
 
@@ -112,6 +114,39 @@ function validCsv(random: Prng): string {
   return rows.join('\n') + '\n';
 }
 
+function validEdf(random: Prng): Uint8Array {
+  const seconds = 2 + random.nextInt(3);
+  const written = writeEdf({
+    startedAt: '2026-11-27T10:00:00.000Z',
+    patientCode: 'P-017',
+    simulated: false,
+    channels: [
+      { label: 'VMO', unit: 'uV', sampleRateHz: 200, samples: Float32Array.from({ length: 200 * seconds }, () => random.uniform(-80, 80)) },
+      { label: 'force', unit: 'N', sampleRateHz: 80, samples: Float32Array.from({ length: 80 * seconds }, () => random.uniform(0, 400)) },
+    ],
+    annotations: [{ onsetS: 0.5, durationS: 1, text: 'rep 1' }],
+  });
+  if (!written.ok) throw new Error(written.error.detail);
+  return written.bytes;
+}
+
+/** `filesPerFormat` hostile EDF+ files (binary: bytes mutated, not text). */
+function edfCampaign(random: Prng, filesPerFormat: number): CampaignResult {
+  const valid = [validEdf(random), validEdf(random)];
+  const result: CampaignResult = { name: 'import EDF+', inputs: 0, exceptions: 0, outcomes: {} };
+  for (let i = 0; i < filesPerFormat; i++) {
+    const bytes = random.nextInt(10) === 0 ? randomBytes(random, 4000) : mutateBytes(random, valid[random.nextInt(2)]!, valid[random.nextInt(2)]!);
+    result.inputs++;
+    try {
+      const read = readEdf(bytes);
+      count(result, read.ok ? 'accepted' : `rejected:${read.error.code}`);
+    } catch {
+      result.exceptions++;
+    }
+  }
+  return result;
+}
+
 /** `filesPerFormat` hostile import files per format. */
 export function importCampaigns(seed: number, filesPerFormat: number): CampaignResult[] {
   const random = new Prng(seed);
@@ -121,7 +156,7 @@ export function importCampaigns(seed: number, filesPerFormat: number): CampaignR
     { name: 'capture (.jsonl)', valid: captures, parse: (text) => { const r = parseCapture(text); return r.ok ? 'accepted' : `rejected:${r.error.code}`; } },
     { name: 'CSV', valid: csvs, parse: (text) => { const r = parseCsvRecording(text, { rateHz: 1000 }); return r.ok ? 'accepted' : `rejected:${r.error.code}`; } },
   ];
-  return formats.map((format) => {
+  const textResults = formats.map((format) => {
     const result: CampaignResult = { name: `import ${format.name}`, inputs: 0, exceptions: 0, outcomes: {} };
     for (let i = 0; i < filesPerFormat; i++) {
       const text = mutateText(random, format.valid[random.nextInt(format.valid.length)]!);
@@ -134,6 +169,7 @@ export function importCampaigns(seed: number, filesPerFormat: number): CampaignR
     }
     return result;
   });
+  return [...textResults, edfCampaign(random, filesPerFormat)];
 }
 
 export function formatResults(results: CampaignResult[]): string {
