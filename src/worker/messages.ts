@@ -7,6 +7,8 @@ import type { EngineEvent } from '../exercise/rep-engine';
 import type { RepMeasurement } from '../exercise/summary';
 import type { ActivityRequest } from './activity-runner';
 import type { ProcessingEvent } from './sensor-processing';
+import type { RecorderNotice } from '../store/db/recorder';
+import type { NewSession } from '../store/db/sessions';
 import type { ChannelSpec, CommandName, CommandReply, DeviceStatus, ProfileId, RejectReason } from '../profiles/types';
 
 export type SensorId = string;
@@ -46,7 +48,13 @@ export type ToWorker =
   | { type: 'link-down'; sensorId: SensorId; atMs: number }
   | { type: 'detach'; sensorId: SensorId }
   /** Sent by the main thread's frame loop: "now" is the only wall-clock the worker sees. */
-  | { type: 'snapshot-request'; nowMs: number };
+  | { type: 'snapshot-request'; nowMs: number }
+  /** Recording (issue 7): the sensor's samples from now on go to session `session.id` (created if new). */
+  | { type: 'start-recording'; sensorId: SensorId; session: NewSession }
+  /** Writes the open chunk and ends this sensor's stream; the session completes with its last stream. */
+  | { type: 'stop-recording'; sensorId: SensorId }
+  /** The page is hiding (pagehide / visibilitychange): write every open chunk now (installFlushOnHide). */
+  | { type: 'flush-recording' };
 
 /** Counters and the badge of one sensor, plain data for structured clone. */
 export interface SensorSnapshot {
@@ -99,7 +107,9 @@ export type FromWorker =
       /** With session-complete: the target quantity over the exercise, one value per `stepS`. */
       trace?: { stepS: number; values: number[] };
     }
-  | { type: 'snapshot'; nowMs: number; sensors: SensorSnapshot[] };
+  | { type: 'snapshot'; nowMs: number; sensors: SensorSnapshot[] }
+  /** recording-started / recording-saved (after each chunk) / recording-stopped (src/store/db/recorder.ts). */
+  | RecorderNotice;
 
 export function statsSnapshot(stats: LossStats): SensorSnapshot['stats'] {
   return {

@@ -7,11 +7,14 @@ import { createSensorPipeline, type SensorPipeline } from './sensor-pipeline';
 import { SensorProcessing } from './sensor-processing';
 import { RingChunker } from './ring-chunker';
 import { startActivity } from './activity-runner';
+import { createWorkerRecorder } from './recording-sink';
 import type { FromWorker, RingChunks, SensorId, SensorSnapshot, ToWorker } from './messages';
+import type { ProfileId } from '../profiles/types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 interface Sensor {
+  profileId: ProfileId;
   pipeline: SensorPipeline;
   processing: SensorProcessing;
   chunker: RingChunker | null;
@@ -25,12 +28,23 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
+// Recording (issue 7): raw and level samples go to IndexedDB in ~1 s chunks, written from here.
+const recorder = createWorkerRecorder(post);
+
 function attach(message: Extract<ToWorker, { type: 'attach' }>): void {
   const reads = new Map(message.connectReads.map(([uuid, buffer]) => [uuid, new Uint8Array(buffer)] as const));
   let processing: SensorProcessing | null = null;
   const pipeline = createSensorPipeline(message.sensorId, profileById(message.profileId), { reads }, post, {
-    samples: (block) => processing?.samples(block),
-    gap: (lengthSamples) => processing?.gap(lengthSamples),
+    samples: (block) => {
+      if (!processing) return;
+      processing.samples(block);
+      // Recording: after processing, so the block's levels are ready beside its raw values.
+      recorder.samples(message.sensorId, block.values, processing.lastLevels, block.samplesPerChannel);
+    },
+    gap: (lengthSamples, reason) => {
+      processing?.gap(lengthSamples);
+      recorder.gap(message.sensorId, lengthSamples, reason);
+    },
   });
   if ('kind' in pipeline) {
     post({ type: 'attach-failed', sensorId: message.sensorId, reason: pipeline.reason, detail: pipeline.detail });
@@ -41,7 +55,7 @@ function attach(message: Extract<ToWorker, { type: 'attach' }>): void {
     post({ type: 'signal-event', sensorId, event }),
   );
   const { rings } = processing;
-  sensors.set(message.sensorId, { pipeline, processing, chunker: shared ? null : new RingChunker(rings) });
+  sensors.set(message.sensorId, { profileId: message.profileId, pipeline, processing, chunker: shared ? null : new RingChunker(rings) });
   post({
     type: 'attached',
     sensorId: message.sensorId,
@@ -106,7 +120,31 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       sensors.get(message.sensorId)?.processing.setLevelConsumer(message.channel, null);
       return;
     case 'detach':
+      void recorder.stop(message.sensorId, 'detached');
       sensors.delete(message.sensorId);
+      return;
+    case 'start-recording': {
+      const sensor = sensors.get(message.sensorId);
+      if (!sensor) {
+        post({ type: 'recording-stopped', sessionId: message.session.id, sensorId: message.sensorId, reason: 'refused', detail: 'That sensor is not connected.' });
+        return;
+      }
+      const channels = sensor.pipeline.decoder.channels;
+      recorder.start(message.session, {
+        sensorId: message.sensorId,
+        profileId: sensor.profileId,
+        channels,
+        // The processing's time base: the fastest channel's rate (sensor-processing.ts).
+        rateHz: Math.max(1, ...channels.map((c) => c.nominalRateHz)),
+        nextIndex: sensor.processing.nextIndex,
+      });
+      return;
+    }
+    case 'stop-recording':
+      void recorder.stop(message.sensorId, 'user');
+      return;
+    case 'flush-recording':
+      recorder.flush();
       return;
     case 'snapshot-request':
       snapshot(message.nowMs);

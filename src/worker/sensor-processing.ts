@@ -187,6 +187,14 @@ export class SensorProcessing implements SampleSink {
     this.above[channel] = false;
   }
 
+  /**
+   * Recording (issue 7): the interleaved levels of the last block, as the rings got them. Valid
+   * until the next samples() call; only its first `sets × channels` values belong to that block.
+   */
+  get lastLevels(): Float32Array {
+    return this.interleavedLevel;
+  }
+
   /** Stream position of the next sample (gaps included). */
   get nextIndex(): number {
     return this.streamIndex;
