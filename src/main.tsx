@@ -3,6 +3,7 @@ import { App } from './ui/shell/App';
 import { startOfflineBridge } from './state/offline-model';
 import { startFrameLoop } from './ui/shell/frame-loop';
 import { loadAnnouncer } from './ui/shell/Announcer';
+import { findInterrupted } from './state/recording-model';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/connect.css';
@@ -17,3 +18,4 @@ startOfflineBridge();
 startFrameLoop();
 // The announcer region is in place from the start; its cue player arrives right after.
 loadAnnouncer();
+void findInterrupted();

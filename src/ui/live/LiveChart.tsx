@@ -58,8 +58,7 @@ export function LiveChart({
         points: { show: false },
       });
     });
-    // Made once per window: both ways refill them in place each frame, so they grow while the
-    // ring fills the window and never allocate after that.
+    // Decimated columns, refilled in place each frame (decimate.ts): no allocation once grown.
     const xs: number[] = [];
     const columns: (number | null)[][] = series.slice(1).map(() => []);
     const plot = new uPlot(
@@ -70,7 +69,8 @@ export function LiveChart({
         cursor: { show: false },
         scales: {
           x: { time: false, range: [-windowS, 0] },
-          y: { range: (_u, min, max) => (isForce ? [Math.min(0, min), Math.max(20, max * 1.1)] : symmetric(min, max)) },
+          // uPlot's data extremes are NaN when a series starts with NaN (undecimated: a gap at the left edge).
+          y: { range: (_u, min, max) => (isForce ? [Math.min(0, finite(min)), Math.max(20, finite(max) * 1.1)] : symmetric(finite(min), finite(max))) },
         },
         axes: [
           { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, values: (_u, ticks) => ticks.map((t) => `${t} s`) },
@@ -84,6 +84,10 @@ export function LiveChart({
     );
     const windowSets = Math.round(windowS * rateHz);
     const scratch = new Float32Array(windowSets);
+    // Undecimated: the ring's samples straight into typed columns on a fixed per-sample grid,
+    // all made once per window — uPlot's cheapest input, so the comparison favours the peer.
+    // Typed arrays hold no null, so a gap (NaN) is bridged rather than broken: fine for a bench.
+    const every = decimate ? null : { xs: sampleGrid(windowSets, rateHz), ys: series.slice(1).map(() => new Float32Array(windowSets)) };
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: chartHeightPx }));
     resize.observe(element);
 
@@ -93,10 +97,10 @@ export function LiveChart({
       let count = 0;
       let index = 0;
       const column = (ring: SampleRing, c: number): number => {
+        const i = index++;
+        if (every) return ring.readLatest(c, windowSets, every.ys[i]!);
         const n = ring.readLatest(c, windowSets, scratch);
-        if (decimate) decimateMinMax(scratch, n, pixelColumns, columns[index]!);
-        else everySample(scratch, n, columns[index]!);
-        index++;
+        decimateMinMax(scratch, n, pixelColumns, columns[i]!);
         return n;
       };
       channels.forEach((channel, c) => {
@@ -104,9 +108,11 @@ export function LiveChart({
         count = column(rings.level, c);
       });
       if (count === 0) return;
-      if (decimate) columnTimes(count, rateHz, pixelColumns, xs);
-      // The per-sample grid depends on the count only: rewritten while the window fills.
-      else if (xs.length !== count) sampleTimes(count, rateHz, xs);
+      if (every) {
+        plot.setData(everySample(every, count), true);
+        return;
+      }
+      columnTimes(count, rateHz, pixelColumns, xs);
       plot.setData([xs, ...columns] as uPlot.AlignedData, true);
     });
     return () => {
@@ -120,19 +126,22 @@ export function LiveChart({
   return <div class="live-chart" ref={host} role="img" aria-label={live.chartLabel(name)} />;
 }
 
-/** Undecimated: every sample a point, reusing `ys`; NaN (a gap) becomes null, uPlot's break. */
-function everySample(samples: Float32Array, count: number, ys: (number | null)[]): void {
-  for (let i = 0; i < count; i++) {
-    const y = samples[i]!;
-    ys[i] = Number.isNaN(y) ? null : y;
-  }
-  ys.length = count;
+/** One x per sample of a full window, seconds before the newest (≤ 0). */
+function sampleGrid(windowSets: number, sampleRateHz: number): Float64Array {
+  const xs = new Float64Array(windowSets);
+  for (let i = 0; i < windowSets; i++) xs[i] = (i - (windowSets - 1)) / sampleRateHz;
+  return xs;
 }
 
-/** The x grid of everySample: one point per sample, seconds before the newest (≤ 0). */
-function sampleTimes(count: number, sampleRateHz: number, xs: number[]): void {
-  for (let i = 0; i < count; i++) xs[i] = (i - (count - 1)) / sampleRateHz;
-  xs.length = count;
+/** The newest `count` samples of each column, oldest first; views (no copies) while the window fills. */
+function everySample({ xs, ys }: { xs: Float64Array; ys: Float32Array[] }, count: number): uPlot.AlignedData {
+  if (count === xs.length) return [xs, ...ys];
+  return [xs.subarray(xs.length - count), ...ys.map((y) => y.subarray(0, count))];
+}
+
+/** NaN (no data) reads as 0 for the scale. */
+function finite(value: number): number {
+  return Number.isFinite(value) ? value : 0;
 }
 
 /** The target band, shaded behind the traces (same scale as the envelope). */

@@ -6,6 +6,7 @@ import { NavIcon } from '../shell/NavIcon';
 import { live, screens } from '../strings';
 import { LiveSensorPanel } from './LiveSensorPanel';
 import { useWakeLock } from './use-wake-lock';
+import { RecordingControl } from './RecordingControl';
 
 const windowChoicesS = [5, 10, 30] as const;
 
@@ -41,6 +42,7 @@ export function LiveScreen() {
             </label>
           ))}
         </fieldset>
+        <RecordingControl />
         <button type="button" class="button" aria-pressed={paused.value} onClick={() => (paused.value = !paused.value)}>
           {paused.value ? live.resume : live.pause}
         </button>

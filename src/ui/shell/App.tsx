@@ -6,6 +6,7 @@ import { OfflineToast } from './OfflineToast';
 import { BluetoothNotice } from './BluetoothNotice';
 import { screenComponent } from './screen-loader';
 import { Announcer } from './Announcer';
+import { InterruptedBanner } from './InterruptedBanner';
 
 const route = createRouteModel(window);
 
@@ -20,6 +21,7 @@ export function App() {
       <NavBar current={route.current.value} />
       <main id="main" class="main" tabIndex={-1}>
         <BluetoothNotice />
+        <InterruptedBanner />
         {Screen && <Screen />}
       </main>
       <OfflineToast />
