@@ -3,7 +3,6 @@ import { App } from './ui/shell/App';
 import { startOfflineBridge } from './state/offline-model';
 import { startFrameLoop } from './ui/shell/frame-loop';
 import { loadAnnouncer } from './ui/shell/Announcer';
-import { findInterrupted } from './state/recording-model';
 import './ui/styles/tokens.css';
 import './ui/styles/base.css';
 import './ui/styles/connect.css';
@@ -18,4 +17,3 @@ startOfflineBridge();
 startFrameLoop();
 // The announcer region is in place from the start; its cue player arrives right after.
 loadAnnouncer();
-void findInterrupted();

@@ -6,7 +6,10 @@ import { OfflineToast } from './OfflineToast';
 import { BluetoothNotice } from './BluetoothNotice';
 import { screenComponent } from './screen-loader';
 import { Announcer } from './Announcer';
-import { InterruptedBanner } from './InterruptedBanner';
+import { lazySlot } from './lazy-slot';
+
+// Interrupted recordings are looked up once, after start-up; the database code loads with it.
+const InterruptedBanner = lazySlot(() => import('./InterruptedBanner').then((m) => m.InterruptedBanner));
 
 const route = createRouteModel(window);
 

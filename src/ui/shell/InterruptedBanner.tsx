@@ -1,5 +1,8 @@
-import { deleteInterrupted, interrupted, keepInterrupted } from '../../state/recording-model';
+import { deleteInterrupted, findInterrupted, interrupted, keepInterrupted } from '../../state/recording-model';
 import { recordingText } from '../strings';
+
+// Looked up once, when this module first loads (right after start-up).
+void findInterrupted();
 
 /** On start: a recording that a crash or a closed tab cut short, offered for recovery. */
 export function InterruptedBanner() {
