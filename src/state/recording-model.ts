@@ -4,7 +4,8 @@
 import { signal } from '@preact/signals';
 import { installFlushOnHide } from '../store/db/flush-on-hide';
 import { openQuadcueDb, type QuadcueDatabase } from '../store/db/open-db';
-import { discardSession, listInterruptedSessions, recoverSession, type SessionWithExtent } from '../store/db/sessions';
+import { discardSession, listInterruptedSessions, recoverSession, saveSessionSummary, type SessionWithExtent } from '../store/db/sessions';
+import type { SessionSummary } from '../exercise/summary';
 import { requestPersistence } from '../store/db/storage-status';
 import type { RecordingStopReason } from '../store/db/recorder';
 import { sensorsModel } from './sensors-model';
@@ -109,4 +110,13 @@ export async function keepInterrupted(sessionId: string): Promise<void> {
 export async function deleteInterrupted(sessionId: string): Promise<void> {
   await discardSession(await db(), sessionId);
   interrupted.value = interrupted.peek().filter((s) => s.session.id !== sessionId);
+}
+
+/** Keeps a guided exercise's summary with its recording, for History and trends. */
+export async function attachSummary(sessionId: string, summary: SessionSummary): Promise<void> {
+  try {
+    await saveSessionSummary(await db(), sessionId, summary);
+  } catch {
+    // Storage unavailable: the summary was shown; the recording (if any) keeps its samples.
+  }
 }

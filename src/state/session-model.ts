@@ -15,6 +15,7 @@ import type { Muscle, Side } from './channel-assignment';
 import { loadCalibration, saveCalibration, type StoredCalibration } from './calibration-store';
 import type { SensorEntry } from './sensor-entry';
 import { sensorsModel, type SensorsModel } from './sensors-model';
+import { activeRecording, attachSummary, startRecording, stopRecording } from './recording-model';
 
 /** The calibration protocol (clinical.md: 3 × 5 s maximal efforts with rest between). */
 export const CALIBRATION = { trials: 3, effortS: 5, countdownS: 3, restS: 60 } as const;
@@ -61,6 +62,8 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
   const lastEvent = signal<EngineEvent | CalibrationEvent | null>(null);
   let stopListening: (() => void) | null = null;
   let measurements: RepMeasurement[] = [];
+  /** The recording this exercise started (a recording already running is left to its owner). */
+  let recordedSessionId: string | null = null;
   let trace: SessionTrace = { timeS: [], level: [], band: [0, 0], unit: '%MVC' };
 
   /** VMO:VL per rep needs both muscles on this sensor, each with a calibration. */
@@ -193,6 +196,8 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
       });
       stage.value = { kind: 'exercising', exercise, target, mvc, phase: 'idle', set: 1, rep: 1, inBand: false, holdSecondsLeft: null, reps: [] };
       await restartDemo(target, demoScenarioFor[exercise.libraryId] ?? 'quadSets');
+      // Every guided exercise is recorded to this device, for History.
+      recordedSessionId = activeRecording.peek() ? null : startRecording({ exerciseId: exercise.libraryId });
       const pair = vmoVlPair(target);
       sensors.bridge().post({
         type: 'start-activity',
@@ -209,6 +214,10 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
     },
     /** Ends early: the engine stops; what was done so far is scored from the reps received. */
     stop() {
+      if (recordedSessionId) {
+        stopRecording();
+        recordedSessionId = null;
+      }
       const current = stage.peek();
       if (current.kind === 'calibrating' || current.kind === 'exercising') {
         sensors.bridge().post({ type: 'stop-activity', sensorId: current.target.sensor.id, channel: current.target.channel });
@@ -222,6 +231,11 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
       const summary = summariseSession({ exercises: [{ exercise: current.exercise, score: current.score, measurements }], pain, effort });
       if (!summary.ok) return false;
       stopListening?.();
+      if (recordedSessionId) {
+        stopRecording();
+        void attachSummary(recordedSessionId, summary.value);
+        recordedSessionId = null;
+      }
       stage.value = { kind: 'summary', summary: summary.value, trace };
       return true;
     },

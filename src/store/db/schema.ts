@@ -1,6 +1,7 @@
 // The shape of Quadcue's IndexedDB database: one typed DBSchema (the idb habit, architecture.md
 // "Style anchors") and the record types it holds. Migrations live in migrations.ts; this file says
 // only what the current version looks like.
+import type { SessionSummary } from '../../exercise/summary';
 import type { DBSchema } from 'idb';
 import type { Program } from '../../exercise/program';
 import type { ChannelSpec, ProfileId } from '../../profiles/types';
@@ -68,6 +69,11 @@ export interface SessionRecord {
   status: SessionStatus;
   stoppedBy: StoppedBy | null;
   streams: StreamRecord[];
+  /**
+   * The exercise summary (reps, holds, %MVC, pain and effort) when the session was a guided
+   * exercise. Optional and unindexed, so older records need no migration.
+   */
+  summary?: SessionSummary;
 }
 
 /**

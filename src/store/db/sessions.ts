@@ -1,6 +1,7 @@
 // The session lifecycle in the database: started (status 'recording'), finished ('complete'), and
 // after a crash found 'recording' with nobody holding it ('interrupted'), offered for recovery,
 // recovered intact up to its last chunk. Each change is one transaction.
+import type { SessionSummary } from '../../exercise/summary';
 import type { QuadcueDatabase } from './open-db';
 import type { SessionRecord, StoppedBy, StreamRecord } from './schema';
 
@@ -50,6 +51,14 @@ export async function finishSession(db: QuadcueDatabase, sessionId: string, stop
     const keep = session.stoppedBy === 'storage-full' || session.stoppedBy === 'write-error';
     await tx.store.put({ ...session, status: 'complete', stoppedBy: keep ? session.stoppedBy : stoppedBy });
   }
+  await tx.done;
+}
+
+/** Attaches a guided exercise's summary to its recorded session (no-op if the session is gone). */
+export async function saveSessionSummary(db: QuadcueDatabase, sessionId: string, summary: SessionSummary): Promise<void> {
+  const tx = db.transaction('sessions', 'readwrite');
+  const session = await tx.store.get(sessionId);
+  if (session) await tx.store.put({ ...session, summary });
   await tx.done;
 }
 
