@@ -1,0 +1,49 @@
+// The sessions history lists, newest first, with how long each lasted (from its chunks' extents,
+// not the wall clock), and deleting all of them at once. One transaction each.
+import type { QuadcueDatabase } from '../store/db/open-db';
+import type { SessionEvent, SessionRecord } from '../store/db/schema';
+
+export interface HistoryEntry {
+  readonly session: SessionRecord;
+  /** Sample time of the longest stream, gaps included: (end index − first index) ÷ rate. */
+  readonly durationS: number;
+}
+
+export interface HistoryFilter {
+  /** Only this patient's sessions; undefined lists everyone's (patients arrive with the modes work). */
+  readonly patientId?: string | null;
+}
+
+/** Newest first by start time; ISO-8601 strings of one zone sort as text. */
+function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
+  return a.session.startedAt < b.session.startedAt ? 1 : a.session.startedAt > b.session.startedAt ? -1 : 0;
+}
+
+export async function listHistory(db: QuadcueDatabase, filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
+  const tx = db.transaction(['sessions', 'chunks']);
+  const sessions = (await tx.objectStore('sessions').getAll()).filter((s) => filter.patientId === undefined || s.patientId === filter.patientId);
+  const entries: HistoryEntry[] = [];
+  for (const session of sessions) {
+    let durationS = 0;
+    for (const stream of session.streams) {
+      const range = IDBKeyRange.bound([session.id, stream.sensorId, 0], [session.id, stream.sensorId, Infinity]);
+      // Only the last chunk is read: chunks are large and the extent needs just its end.
+      const last = (await tx.objectStore('chunks').openCursor(range, 'prev'))?.value;
+      if (last) durationS = Math.max(durationS, (last.startIndex + last.sampleCount - stream.firstIndex) / stream.rateHz);
+    }
+    entries.push({ session, durationS });
+  }
+  await tx.done;
+  return entries.sort(newestFirst);
+}
+
+/** A session's events (reps, cues, ratings, gaps) in stream order. */
+export function sessionEvents(db: QuadcueDatabase, sessionId: string): Promise<SessionEvent[]> {
+  return db.getAllFromIndex('events', 'by-session', IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]));
+}
+
+/** Deletes every session with all its chunks and events, in one transaction: all or nothing. */
+export async function deleteAllSessions(db: QuadcueDatabase): Promise<void> {
+  const tx = db.transaction(['sessions', 'chunks', 'events'], 'readwrite');
+  await Promise.all([tx.objectStore('sessions').clear(), tx.objectStore('chunks').clear(), tx.objectStore('events').clear(), tx.done]);
+}

@@ -1,0 +1,80 @@
+// The History screen: the sessions kept on this device, replay, export, import, delete, trends.
+import type { ImportErrorCode } from '../../state/history-import';
+import type { SessionStatus } from '../../store/db/schema';
+
+export const historyText = {
+  listHeading: 'Saved sessions',
+  count: (n: number) => (n === 1 ? '1 session on this device' : `${n} sessions on this device`),
+  loading: 'Reading your sessions…',
+  unavailable: 'This browser does not let Quadcue read its storage (private browsing may block it), so no sessions can be shown.',
+  simulated: 'Simulated',
+  simulatedNote: 'Demo data, not a recording of a person.',
+  status: { recording: 'Recording', complete: 'Complete', interrupted: 'Interrupted' } satisfies Record<SessionStatus, string>,
+  noExercise: 'Free recording',
+  duration: (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`,
+  durationLabel: 'Length',
+  sensorsLabel: 'Channels',
+  open: 'Open',
+  openLabel: (date: string) => `Open the session of ${date}`,
+  back: 'All sessions',
+  replayHeading: 'Replay',
+  chartLabel: (channels: string) => `Recorded signal: ${channels}`,
+  showLabel: 'Show',
+  showLevel: 'Activity level',
+  showRaw: 'Raw signal',
+  play: 'Play',
+  pause: 'Pause',
+  speedLabel: 'Speed',
+  speedOption: (times: number) => `×${times}`,
+  positionLabel: 'Replay position',
+  position: (atS: number, totalS: number) => `${historyText.duration(atS)} of ${historyText.duration(totalS)}`,
+  exportHeading: 'Export',
+  exportNote: 'Files are saved to this device only. Nothing is uploaded.',
+  exportEdf: 'Save as EDF+',
+  exportCsv: 'Save as CSV',
+  exportJson: 'Save summary (JSON)',
+  exportFailed: (detail: string) => `This session could not be saved in that format: ${detail}`,
+  deleteHeading: 'Delete',
+  delete: 'Delete this session',
+  deleteConfirmTitle: 'Delete this session for good?',
+  deleteConfirmBody: 'Its recording and everything noted in it are removed from this device. This cannot be undone.',
+  deleteConfirm: 'Yes, delete it',
+  cancel: 'Keep it',
+  deleted: 'The session was deleted.',
+  deleteAll: 'Delete all sessions…',
+  deleteAllTitle: 'Delete every session on this device?',
+  deleteAllBody: (n: number) => `All ${n} sessions and their recordings are removed for good. This cannot be undone. Type DELETE to confirm.`,
+  deleteAllWord: 'DELETE',
+  deleteAllInput: 'Type DELETE to confirm',
+  deleteAllConfirm: 'Delete all sessions',
+  deleteAllCancel: 'Cancel',
+  allDeleted: 'All sessions were deleted.',
+  importHeading: 'Add a recording from a file',
+  importLabel: 'Import a recording',
+  importHint: 'EDF or EDF+ files, CSV files with units in the header (for example VMO[uV]), or Quadcue capture files (.jsonl).',
+  importing: 'Importing…',
+  imported: (fileName: string) => `${fileName} was added to your sessions.`,
+  importFailed: (fileName: string, code: ImportErrorCode, detail: string) =>
+    `${fileName} could not be imported: ${importReasons[code]} (${detail}) Nothing was added or changed.`,
+  trendsHeading: 'Progress across sessions',
+  trendsShow: 'Show progress',
+  trendsNote: 'Per session: the peak and the average activity level of each channel.',
+  trendsEmpty: 'No sessions to compare yet. Recordings of a person appear here; demo sessions only when included.',
+  includeSimulated: 'Include simulated sessions',
+  trendsChartLabel: 'Peak and average level per session',
+  trendPeak: (channel: string, unit: string) => `${channel} peak (${unit})`,
+  trendMean: (channel: string, unit: string) => `${channel} average (${unit})`,
+};
+
+const importReasons: Record<ImportErrorCode, string> = {
+  unreadable: 'the file is damaged or is not a recording Quadcue knows.',
+  'unknown-unit': 'a column has no unit, so its numbers cannot be read safely.',
+  empty: 'the file holds no samples.',
+  'rate-too-low': 'its sample rate is too slow for muscle signals.',
+  'write-failed': 'this device’s storage refused the recording (it may be full).',
+};
+
+/** The UI shows µV; the stored and exported unit is ASCII "uV" (architecture.md, Habits). */
+export function historyUnitText(unit: 'uV' | 'N'): string {
+  return unit === 'uV' ? 'µV' : 'N';
+}
