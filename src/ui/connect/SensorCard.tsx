@@ -4,7 +4,7 @@ import { linkErrors, linkStates, sensorCard, sensorProblems } from '../strings';
 import { ChannelList } from './ChannelList';
 import { LinkDetails } from './LinkDetails';
 import { QualityBadge } from './QualityBadge';
-import { saveTextFile } from './save-text-file';
+import { saveFile } from '../common/save-file';
 
 export function SensorCard({ entry, onRemove }: { entry: SensorEntry; onRemove: () => void }) {
   const { link } = entry;
@@ -80,7 +80,7 @@ export function SensorCard({ entry, onRemove }: { entry: SensorEntry; onRemove: 
         )}
         {entry.source !== 'replay' &&
           (capturing.value ? (
-            <button type="button" class="button" onClick={() => saveTextFile(`quadcue-capture-${entry.id}.jsonl`, entry.transport.captureText() ?? '')}>
+            <button type="button" class="button" onClick={() => saveFile(`quadcue-capture-${entry.id}.jsonl`, entry.transport.captureText() ?? '', 'application/x-ndjson')}>
               {sensorCard.saveCapture}
             </button>
           ) : (

@@ -1,5 +1,6 @@
 import { sessionModel } from '../../state/session-model';
 import { startEngineCues } from '../cues/engine-cues';
+import { loadAnnouncer } from '../shell/Announcer';
 import { openedProgramLink } from '../../state/route-model';
 import { ProgramImportPanel } from './ProgramImportPanel';
 import { ProgramPanel } from './ProgramPanel';
@@ -12,8 +13,10 @@ import { GamePanel } from './GamePanel';
 import { RatingForm } from './RatingForm';
 import { SessionSummaryView } from './SessionSummaryView';
 
-// Sessions run only from this screen: its cues start with it.
+// Sessions run only from this screen: its cues start with it, and the screen-reader log (whose
+// empty region has been in the page since start-up) gets its cue player now, before any cue.
 startEngineCues();
+loadAnnouncer();
 
 export function ExercisesScreen() {
   const stage = sessionModel.stage.value;

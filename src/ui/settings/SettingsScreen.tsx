@@ -1,10 +1,16 @@
 import { dynamometer, mainsHz, setDynamometerField } from '../../state/settings-model';
 import { CueSettings } from '../cues/CueSettings';
 import { canSpeak, canVibrate, cueSettings } from '../cues/app-cue-player';
-import { EmptyState } from '../common/EmptyState';
+import { BackupSettings } from '../modes/BackupSettings';
+import { PatientsPanel } from '../modes/PatientsPanel';
+import { PinSettings } from '../modes/PinSettings';
+import { StorageSettings } from '../modes/StorageSettings';
+import { loadModes } from '../shell/ModeSlot';
 import { ScreenTitle } from '../common/ScreenTitle';
-import { NavIcon } from '../shell/NavIcon';
-import { emptyStates, screens, settingsText } from '../strings';
+import { screens, settingsText } from '../strings';
+
+// Settings holds the therapist's parts (PIN, patients, backup): their models start with it.
+loadModes();
 
 export function SettingsScreen() {
   return (
@@ -40,7 +46,10 @@ export function SettingsScreen() {
       <section class="settings-group">
         <CueSettings settings={cueSettings} canVibrate={canVibrate} canSpeak={canSpeak.value} />
       </section>
-      <EmptyState {...emptyStates.settings} art={<NavIcon screen="settings" />} />
+      <StorageSettings />
+      <PinSettings />
+      <PatientsPanel />
+      <BackupSettings />
     </>
   );
 }

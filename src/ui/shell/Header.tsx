@@ -1,6 +1,7 @@
 import { connectionSummary } from '../../state/connection-summary';
 import { appName, headerStatus, shell } from '../strings';
 import { AppMark } from './AppMark';
+import { ModeSlot } from './ModeSlot';
 
 function statusText(): string {
   const summary = connectionSummary.value;
@@ -29,6 +30,7 @@ export function Header() {
         <span class={`status-dot status-dot--${connectionSummary.value.kind}`} aria-hidden="true" />
         <span>{statusText()}</span>
       </div>
+      <ModeSlot />
     </header>
   );
 }

@@ -9,7 +9,7 @@ import { ConnectScreen } from '../connect/ConnectScreen';
 const loaders: Record<Exclude<ScreenId, 'connect'>, () => Promise<ComponentType>> = {
   live: () => import('../live/LiveScreen').then((m) => m.LiveScreen),
   exercises: () => import('../exercises/ExercisesScreen').then((m) => m.ExercisesScreen),
-  history: () => import('../history/HistoryScreen').then((m) => m.HistoryScreen),
+  history: () => import('../history/HistoryScreen').then((m) => m.HistoryScreen as ComponentType),
   settings: () => import('../settings/SettingsScreen').then((m) => m.SettingsScreen),
   about: () => import('../about/AboutScreen').then((m) => m.AboutScreen),
 };

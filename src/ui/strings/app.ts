@@ -56,10 +56,6 @@ export const emptyStates = {
       'Each session you record is kept on this device, with your progress over time. ' +
       'Nothing is sent anywhere unless you choose to export it.',
   },
-  settings: {
-    heading: 'Storage settings are on their way',
-    body: 'How much space your recordings use on this device, and keeping them safe, will be shown here.',
-  },
 };
 
 export const about = {

@@ -7,3 +7,5 @@ export * from './live';
 export * from './exercises';
 export * from './cues';
 export * from './game';
+export * from './history';
+export * from './modes';

@@ -1,0 +1,9 @@
+// The app's one connection to the database for the modes, patients and backup screens, opened on
+// first use (the shell stays light until a therapist screen needs it).
+import { openQuadcueDb, type QuadcueDatabase } from '../store/db/open-db';
+
+let database: Promise<QuadcueDatabase> | null = null;
+
+export function appDb(): Promise<QuadcueDatabase> {
+  return (database ??= openQuadcueDb());
+}
