@@ -17,9 +17,9 @@ import { cueFromEngineEvent } from '../../../src/ui/cues/engine-cues';
 import { LiveChart } from '../../../src/ui/live/LiveChart';
 import { onFrame, startFrameLoop } from '../../../src/ui/shell/frame-loop';
 import { pipelineBridge } from '../../../src/worker/bridge';
-import type { FromWorker, SensorSnapshot } from '../../../src/worker/messages';
-import { createFrameProbe } from './frame-probe';
-import { observeLongEntries } from './long-entries';
+import type { FromWorker } from '../../../src/worker/messages';
+import { createFrameProbe, type FrameSink } from './frame-probe';
+import { observeLongEntries, type LongEntry } from './long-entries';
 import type { CueTiming, LiveBenchResult } from './result';
 import { BENCH_RATE_HZ, frameOfSample, makeSimStream, pushBurst, pushStartReply, startPump } from './sim-stream';
 
@@ -31,8 +31,10 @@ const WINDOW_S = 10;
 const PREFILL_S = WINDOW_S;
 /** As the app's sensors model asks the worker for snapshots (src/state/sensors-model.ts). */
 const SNAPSHOT_INTERVAL_MS = 33;
-/** Frames still being drawn when the pump stops get this long to finish. */
+/** Frames still being drawn when the pump stops get this long to finish (long-task entries too). */
 const SETTLE_MS = 300;
+/** Frames let pass after a chart mounts before timing resumes (uPlot's first layout). */
+const MOUNT_FRAMES = 3;
 /**
  * Quad sets shortened to 2 s holds and 2 s rests (ramps 1 s each), so 60 s hold about ten
  * contractions into the band; 60 % activation as the scenario's default (clinical.md bands).
@@ -60,10 +62,37 @@ function next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function run(options: { decimate: boolean; seconds: number }): Promise<LiveBenchResult> {
+/** One chart mode's timings, gathered over its stretches of the run. */
+interface ModeRun {
+  decimate: boolean;
+  sink: FrameSink;
+  drawLatencyMs: number[];
+  cues: CueTiming[];
+  toneMarks: number;
+  /** The stretches of real time this mode was timed, [start, end) ms. */
+  spans: [number, number][];
+  mainThread: { cpuS: number; busyS: number } | null;
+}
+
+/** Main-thread counters from the runner (DevTools Performance.getMetrics), when it provides them. */
+type MetricsBinding = () => Promise<{ ThreadTime?: number; TaskDuration?: number }>;
+const metricsBinding = (window as unknown as { __benchMetrics?: MetricsBinding }).__benchMetrics;
+async function mainThreadCounters(): Promise<{ cpuS: number; busyS: number } | null> {
+  const metrics = await metricsBinding?.();
+  return metrics?.ThreadTime !== undefined && metrics.TaskDuration !== undefined ? { cpuS: metrics.ThreadTime, busyS: metrics.TaskDuration } : null;
+}
+
+const within = (run: ModeRun, entries: LongEntry[] | null) =>
+  entries?.filter((e) => run.spans.some(([start, end]) => e.startMs >= start && e.startMs < end)) ?? null;
+
+/**
+ * Streams for 2 × `seconds` of real time, switching the chart between the app's decimated mode
+ * and the undecimated peer every `segmentS`: both modes share whatever else the machine is doing.
+ */
+async function run(options: { seconds: number; segmentS: number }): Promise<LiveBenchResult[]> {
   const bridge = pipelineBridge();
   const feed = createPipelineFeed(bridge, SENSOR_ID);
-  const stream = makeSimStream(SEED, scenario, PREFILL_S + options.seconds + 1);
+  const stream = makeSimStream(SEED, scenario, PREFILL_S + 2 * options.seconds + 5);
   const prefillFrames = frameOfSample(stream, PREFILL_S * BENCH_RATE_HZ);
   const pushedAtMs = new Float64Array(stream.frames.length).fill(NaN);
 
@@ -81,25 +110,32 @@ async function run(options: { decimate: boolean; seconds: number }): Promise<Liv
   bridge.post({ type: 'command-sent', sensorId: SENSOR_ID, command: 'start' });
   pushStartReply(stream, feed);
 
+  const modes: ModeRun[] = [true, false].map((decimate) => ({
+    decimate,
+    sink: { scriptMs: [], totalMs: [], intervalMs: [] },
+    drawLatencyMs: [],
+    cues: [],
+    toneMarks: 0,
+    spans: [],
+    mainThread: null,
+  }));
+  /** The mode being timed now and since when; null while the chart is switching. */
+  let current: { mode: ModeRun; sinceMs: number } | null = null;
+
   // Drawn latency: frames in push order, each credited to the first frame whose ring read covers it.
-  const drawLatencyMs: number[] = [];
   let nextUndrawn = 0;
-  let measuring = false;
   const probe = createFrameProbe(
     () => level.written,
     (writtenAtOpen, doneMs) => {
       while (nextUndrawn < stream.frames.length && stream.endIndex[nextUndrawn]! <= writtenAtOpen) {
-        if (measuring && nextUndrawn >= prefillFrames) drawLatencyMs.push(doneMs - pushedAtMs[nextUndrawn]!);
+        const pushedMs = pushedAtMs[nextUndrawn]!;
+        if (current && pushedMs >= current.sinceMs) current.mode.drawLatencyMs.push(doneMs - pushedMs);
         nextUndrawn++;
       }
     },
   );
   // The app's loop asks for snapshots from inside the frame (sensorsModel.tick); so does the bench.
   let lastSnapshotMs = -Infinity;
-  let lastSnapshot: SensorSnapshot | undefined;
-  bridge.listen((m) => {
-    if (m.type === 'snapshot') lastSnapshot = m.sensors.find((s) => s.sensorId === SENSOR_ID) ?? lastSnapshot;
-  });
   onFrame((nowMs) => {
     if (nowMs - lastSnapshotMs < SNAPSHOT_INTERVAL_MS) return;
     lastSnapshotMs = nowMs;
@@ -107,19 +143,26 @@ async function run(options: { decimate: boolean; seconds: number }): Promise<Liv
   });
 
   const host = document.getElementById('chart')!;
-  render(
-    h(LiveChart, {
-      // ChartEntry is every member LiveChart touches (rings, channels, link.info, transport.name).
-      entry: entry as unknown as SensorEntry,
-      windowS: WINDOW_S,
-      paused: false,
-      bandRaw: [0.4 * MVC_UV, MVC_UV],
-      decimate: options.decimate,
-    }),
-    host,
-  );
-  while (!host.querySelector('canvas')) await frame(); // Preact runs the chart's effect after paint
-  probe.closeAfterChart();
+  let removeCloser = () => {};
+  const mount = async (decimate: boolean) => {
+    removeCloser();
+    render(null, host);
+    render(
+      h(LiveChart, {
+        // ChartEntry is every member LiveChart touches (rings, channels, link.info, transport.name).
+        entry: entry as unknown as SensorEntry,
+        windowS: WINDOW_S,
+        paused: false,
+        bandRaw: [0.4 * MVC_UV, MVC_UV],
+        decimate,
+      }),
+      host,
+    );
+    while (!host.querySelector('canvas')) await frame(); // Preact runs the chart's effect after paint
+    removeCloser = probe.closeAfterChart();
+    for (let i = 0; i < MOUNT_FRAMES; i++) await frame();
+  };
+  await mount(true);
   startFrameLoop();
 
   // The window fills at once, as if the sensor had streamed for 10 s; timing starts after that.
@@ -130,8 +173,6 @@ async function run(options: { decimate: boolean; seconds: number }): Promise<Liv
   bridge.post({ type: 'start-activity', sensorId: SENSOR_ID, request: { kind: 'exercise', channel: VMO_CHANNEL, exercise: exercise.value, mvc: MVC_UV } });
 
   // Like the app, every engine event with a cue is played the moment it arrives.
-  const cues: CueTiming[] = [];
-  let toneMarks = 0;
   bridge.listen((m) => {
     if (m.type !== 'exercise-event') return;
     const cue = cueFromEngineEvent(m.event, exercise.value.reps, exercise.value.sets);
@@ -139,55 +180,65 @@ async function run(options: { decimate: boolean; seconds: number }): Promise<Liv
     const arrivedMs = performance.now();
     cuePlayer.play(cue);
     const mark = performance.getEntriesByName(CUE_AUDIO_START_MARK, 'mark')[0];
-    if (mark) toneMarks++;
     performance.clearMarks(CUE_AUDIO_START_MARK);
-    if (m.event.type !== 'enter-band' || !measuring) return;
+    if (!current) return;
+    if (mark) current.mode.toneMarks++;
+    if (m.event.type !== 'enter-band') return;
     const sampleArrivalMs = pushedAtMs[frameOfSample(stream, m.event.index)]!;
-    cues.push({ sampleIndex: m.event.index, toAudioStartMs: mark ? mark.startTime - sampleArrivalMs : null, toMainThreadMs: arrivedMs - sampleArrivalMs });
+    if (sampleArrivalMs < current.sinceMs) return;
+    current.mode.cues.push({ sampleIndex: m.event.index, toAudioStartMs: mark ? mark.startTime - sampleArrivalMs : null, toMainThreadMs: arrivedMs - sampleArrivalMs });
   });
 
   const longEntries = observeLongEntries();
-  measuring = true;
-  probe.setMeasuring(true);
   const pump = startPump(stream, prefillFrames, feed, pushedAtMs);
-  await sleep(options.seconds * 1000);
+  const segments = Math.max(1, Math.round(options.seconds / options.segmentS));
+  let plotWidthPx = 0;
+  for (let s = 0; s < 2 * segments; s++) {
+    const mode = modes[s % 2]!;
+    if (s > 0) await mount(mode.decimate);
+    plotWidthPx = host.querySelector<HTMLElement>('.u-over')?.clientWidth ?? 0;
+    const countersBefore = await mainThreadCounters();
+    const sinceMs = performance.now();
+    current = { mode, sinceMs };
+    probe.measureInto(mode.sink);
+    await sleep((options.seconds / segments) * 1000);
+    probe.measureInto(null);
+    current = null;
+    mode.spans.push([sinceMs, performance.now()]);
+    const countersAfter = await mainThreadCounters();
+    if (countersBefore && countersAfter) {
+      const sum = mode.mainThread ?? { cpuS: 0, busyS: 0 };
+      mode.mainThread = { cpuS: sum.cpuS + countersAfter.cpuS - countersBefore.cpuS, busyS: sum.busyS + countersAfter.busyS - countersBefore.busyS };
+    }
+  }
   pump.stop();
   await sleep(SETTLE_MS);
-  measuring = false;
-  probe.setMeasuring(false);
-  const long = longEntries.stop();
+  const long = longEntries.take();
   const finalSnapshot = next('snapshot');
   bridge.post({ type: 'snapshot-request', nowMs: performance.now() });
-  lastSnapshot = (await finalSnapshot).sensors.find((s) => s.sensorId === SENSOR_ID) ?? lastSnapshot;
-  const plotWidthPx = host.querySelector<HTMLElement>('.u-over')?.clientWidth ?? 0;
-  const pointsPerSeries = options.decimate ? Math.min(2 * Math.max(50, plotWidthPx), WINDOW_S * BENCH_RATE_HZ) : WINDOW_S * BENCH_RATE_HZ;
+  const stats = (await finalSnapshot).sensors.find((s) => s.sensorId === SENSOR_ID)?.stats;
   render(null, host);
 
-  return {
-    decimate: options.decimate,
+  return modes.map((mode) => ({
+    decimate: mode.decimate,
     crossOriginIsolated: self.crossOriginIsolated,
     sharedRings: true,
-    seconds: options.seconds,
+    seconds: mode.spans.reduce((sum, [start, end]) => sum + (end - start), 0) / 1000,
+    segments,
     plotWidthPx,
-    pointsPerSeries,
-    frameScriptMs: probe.scriptMs,
-    frameTotalMs: probe.totalMs,
-    rafIntervalMs: probe.intervalMs,
-    longTasksMs: long.longTasksMs,
-    longAnimationFramesMs: long.longAnimationFramesMs,
-    longAnimationFrameCauses: long.longAnimationFrameCauses,
-    framesPushed: pump.pushed() - prefillFrames,
-    drawLatencyMs,
-    undrawnFrames: pump.pushed() - nextUndrawn,
-    cues,
-    toneMarks,
+    pointsPerSeries: mode.decimate ? Math.min(2 * Math.max(50, plotWidthPx), WINDOW_S * BENCH_RATE_HZ) : WINDOW_S * BENCH_RATE_HZ,
+    frameScriptMs: mode.sink.scriptMs,
+    frameTotalMs: mode.sink.totalMs,
+    rafIntervalMs: mode.sink.intervalMs,
+    longTasks: within(mode, long.longTasks),
+    longAnimationFrames: within(mode, long.longAnimationFrames),
+    drawLatencyMs: mode.drawLatencyMs,
+    cues: mode.cues,
+    toneMarks: mode.toneMarks,
+    mainThread: mode.mainThread,
     envelopeWindowMs: DEFAULT_RMS_WINDOW_MS,
-    worker: {
-      framesReceived: lastSnapshot?.stats.framesReceived ?? 0,
-      framesLost: lastSnapshot?.stats.framesLost ?? 0,
-      lateDropped: lastSnapshot?.stats.lateDropped ?? 0,
-    },
-  };
+    worker: { framesReceived: stats?.framesReceived ?? 0, framesLost: stats?.framesLost ?? 0, lateDropped: stats?.lateDropped ?? 0 },
+  }));
 }
 
 document.getElementById('unlock')!.addEventListener('click', () => cuePlayer.unlock());

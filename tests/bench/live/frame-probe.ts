@@ -7,16 +7,21 @@
 // callbacks: "total" ends there.
 import { onFrame } from '../../../src/ui/shell/frame-loop';
 
-export interface FrameProbe {
-  /** rAF start → after uPlot's redraw, ms, one per measured frame. */
+/** Where one mode's frame timings go. */
+export interface FrameSink {
+  /** rAF start → after uPlot's redraw, ms. */
   readonly scriptMs: number[];
   /** rAF start → first task after the frame's rendering step, ms. */
   readonly totalMs: number[];
   /** Between consecutive rAF timestamps, ms. */
   readonly intervalMs: number[];
-  /** Registers the callback that runs after the chart's; call once the chart has mounted. */
-  closeAfterChart(): void;
-  setMeasuring(on: boolean): void;
+}
+
+export interface FrameProbe {
+  /** Registers the closing callback; call each time a chart has mounted (after its callback). Returns its removal. */
+  closeAfterChart(): () => void;
+  /** Frames from now on are timed into `sink`; null stops timing. */
+  measureInto(sink: FrameSink | null): void;
 }
 
 /**
@@ -25,43 +30,41 @@ export interface FrameProbe {
  * conservative side). `drawn(writtenAtOpen, doneMs)` is called once the frame's redraw is done.
  */
 export function createFrameProbe(ringWritten: () => number, drawn: (writtenAtOpen: number, doneMs: number) => void): FrameProbe {
-  const scriptMs: number[] = [];
-  const totalMs: number[] = [];
-  const intervalMs: number[] = [];
-  let measuring = false;
+  let sink: FrameSink | null = null;
   let openedAtMs = 0;
   let writtenAtOpen = 0;
   let lastFrameMs = NaN;
+  // Messages arrive in the order posted: each takes the sink of the frame that posted it.
+  const posted: (FrameSink | null)[] = [];
   const afterRendering = new MessageChannel();
   afterRendering.port1.onmessage = (event: MessageEvent<number>) => {
-    if (measuring) totalMs.push(performance.now() - event.data);
+    posted.shift()?.totalMs.push(performance.now() - event.data);
   };
 
   onFrame((frameMs) => {
     openedAtMs = performance.now();
     writtenAtOpen = ringWritten();
-    if (measuring && !Number.isNaN(lastFrameMs)) intervalMs.push(frameMs - lastFrameMs);
+    if (sink && !Number.isNaN(lastFrameMs)) sink.intervalMs.push(frameMs - lastFrameMs);
     lastFrameMs = frameMs;
   });
 
   return {
-    scriptMs,
-    totalMs,
-    intervalMs,
     closeAfterChart() {
-      onFrame(() => {
+      return onFrame(() => {
         const opened = openedAtMs;
         const written = writtenAtOpen;
+        const target = sink;
         queueMicrotask(() => {
           const doneMs = performance.now();
-          if (measuring) scriptMs.push(doneMs - opened);
+          target?.scriptMs.push(doneMs - opened);
           drawn(written, doneMs);
         });
+        posted.push(target);
         afterRendering.port2.postMessage(opened);
       });
     },
-    setMeasuring(on) {
-      measuring = on;
+    measureInto(next) {
+      sink = next;
       lastFrameMs = NaN;
     },
   };

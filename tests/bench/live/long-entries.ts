@@ -1,61 +1,58 @@
 // Long tasks (> 50 ms on the main thread) and long animation frames (> 50 ms from a frame's
 // first task to its paint), observed while the bench runs. Both entry types are Chromium's;
-// where one is missing its list is null rather than an empty (and falsely reassuring) one.
+// where one is missing the bench reports it unsupported rather than an empty (and falsely
+// reassuring) list.
 
 /** The fields of a 'long-animation-frame' entry the bench reads (not yet in TypeScript's DOM lib). */
 interface LongAnimationFrameEntry extends PerformanceEntry {
+  /** Start of the frame's rendering update: rAF callbacks, then style, layout and paint. */
   renderStart: number;
+  /** Start of style and layout, after the rAF callbacks. */
+  styleAndLayoutStart: number;
   scripts: readonly { invoker: string; duration: number }[];
 }
 
-export interface LongEntriesSeen {
-  longTasksMs: number[] | null;
-  longAnimationFramesMs: number[] | null;
-  /** Per long animation frame: where its time went (the longest script's invoker, and rendering). */
-  longAnimationFrameCauses: string[];
+export interface LongEntry {
+  startMs: number;
+  durationMs: number;
+  /** Long animation frames: the longest script's invoker and the rendering time. */
+  cause?: string;
 }
 
 export interface LongEntries {
-  stop(): LongEntriesSeen;
-}
-
-function observe(type: string, seen: (entry: PerformanceEntry) => void): PerformanceObserver | null {
-  if (!PerformanceObserver.supportedEntryTypes.includes(type)) return null;
-  const observer = new PerformanceObserver((list) => list.getEntries().forEach(seen));
-  observer.observe({ type });
-  return observer;
+  /** Entries so far (the observers stay on: entries arrive a little after their task). */
+  take(): { longTasks: LongEntry[] | null; longAnimationFrames: LongEntry[] | null };
 }
 
 function cause(entry: LongAnimationFrameEntry): string {
   const longest = [...entry.scripts].sort((a, b) => b.duration - a.duration)[0];
-  const renderMs = entry.renderStart > 0 ? entry.startTime + entry.duration - entry.renderStart : 0;
-  const script = longest ? `${longest.invoker} ${longest.duration.toFixed(0)} ms` : 'no script';
-  return `${entry.duration.toFixed(0)} ms: ${script}, rendering ${renderMs.toFixed(0)} ms`;
+  const endMs = entry.startTime + entry.duration;
+  const since = (startMs: number) => (startMs > 0 ? endMs - startMs : 0).toFixed(0);
+  const script = longest ? `longest script ${longest.invoker} ${longest.duration.toFixed(0)} ms` : 'no script over 5 ms';
+  return `${script}; rAF callbacks + rendering ${since(entry.renderStart)} ms, of which style/layout/paint ${since(entry.styleAndLayoutStart)} ms`;
+}
+
+function observe(type: string, describe?: (entry: PerformanceEntry) => string): { entries: LongEntry[]; flush(): void } | null {
+  if (!PerformanceObserver.supportedEntryTypes.includes(type)) return null;
+  const entries: LongEntry[] = [];
+  const add = (entry: PerformanceEntry) => {
+    const seen: LongEntry = { startMs: entry.startTime, durationMs: entry.duration };
+    if (describe) seen.cause = describe(entry);
+    entries.push(seen);
+  };
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach(add));
+  observer.observe({ type });
+  return { entries, flush: () => observer.takeRecords().forEach(add) };
 }
 
 export function observeLongEntries(): LongEntries {
-  const longTasksMs: number[] = [];
-  const longAnimationFramesMs: number[] = [];
-  const longAnimationFrameCauses: string[] = [];
-  const tasks = observe('longtask', (entry) => longTasksMs.push(entry.duration));
-  const frames = observe('long-animation-frame', (entry) => {
-    longAnimationFramesMs.push(entry.duration);
-    longAnimationFrameCauses.push(cause(entry as LongAnimationFrameEntry));
-  });
+  const tasks = observe('longtask');
+  const frames = observe('long-animation-frame', (entry) => cause(entry as LongAnimationFrameEntry));
   return {
-    stop() {
-      tasks?.takeRecords().forEach((entry) => longTasksMs.push(entry.duration));
-      frames?.takeRecords().forEach((entry) => {
-        longAnimationFramesMs.push(entry.duration);
-        longAnimationFrameCauses.push(cause(entry as LongAnimationFrameEntry));
-      });
-      tasks?.disconnect();
-      frames?.disconnect();
-      return {
-        longTasksMs: tasks ? longTasksMs : null,
-        longAnimationFramesMs: frames ? longAnimationFramesMs : null,
-        longAnimationFrameCauses,
-      };
+    take() {
+      tasks?.flush();
+      frames?.flush();
+      return { longTasks: tasks?.entries ?? null, longAnimationFrames: frames?.entries ?? null };
     },
   };
 }
