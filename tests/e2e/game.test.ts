@@ -24,7 +24,10 @@ it.each(sizes)('plays the kite game on the demo sensor, and shows live feedback 
   const { context, page, guards } = await openGuardedPage(browser, baseUrl, viewport);
   // A calibration from an earlier session, as the app stores it, so the game can use % of maximum.
   await page.addInitScript(() =>
-    localStorage.setItem('quadcue.calibrations', JSON.stringify({ 'vmo.right': { mvc: 300, unit: 'uV', madeAt: '2026-11-20T09:00:00.000Z', trialMvcs: [290, 300, 295] } })),
+    localStorage.setItem('quadcue.calibrations', JSON.stringify({
+        'vmo.right': { mvc: 300, unit: 'uV', madeAt: '2026-11-20T09:00:00.000Z', trialMvcs: [290, 300, 295] },
+        'vl.right': { mvc: 380, unit: 'uV', madeAt: '2026-11-20T09:00:00.000Z', trialMvcs: [370, 380, 372] },
+      })),
   );
   await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
   await page.getByRole('button', { name: connect.useDemo }).click();
@@ -32,6 +35,8 @@ it.each(sizes)('plays the kite game on the demo sensor, and shows live feedback 
 
   await page.getByRole('link', { name: screens.live.nav }).click();
   await page.locator('.live-chart canvas').first().waitFor();
+  // Both muscles calibrated: the live view reads in % of maximum, with the target band.
+  await page.getByText(/^Target band \d+–\d+ % of maximum$/).waitFor();
   await page.waitForTimeout(2500); // real-time demo: let a few seconds of signal fill the chart
   await saveScreenshot(page, `live-${size}`);
 

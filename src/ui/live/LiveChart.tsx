@@ -15,6 +15,8 @@ export const palette = [
   { filtered: 'rgba(190, 24, 93, 0.25)', level: '#be185d' },
 ];
 const chartHeightPx = 220;
+/** A % MVC axis tops out a little above 100 %: efforts can pass the calibration maximum. */
+const PERCENT_AXIS_TOP = 120;
 
 /**
  * The live chart of one sensor: for each channel its filtered signal and its activation
@@ -29,12 +31,18 @@ export function LiveChart({
   paused,
   bandRaw,
   decimate = true,
+  percentOfMvc = null,
 }: {
   entry: SensorEntry;
   windowS: number;
   paused: boolean;
   bandRaw?: [number, number];
   decimate?: boolean;
+  /**
+   * Once every channel is calibrated: each channel's factor to % of its MVC (100 / MVC). The
+   * chart then shows activation only, on a fixed 0–120 % axis (raw signal is in µV, not %).
+   */
+  percentOfMvc?: readonly number[] | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const pausedRef = useRef(paused);
@@ -50,7 +58,7 @@ export function LiveChart({
     const series: uPlot.Series[] = [{}];
     channels.forEach((channel, c) => {
       const colours = palette[c % palette.length]!;
-      if (channel.kind === 'emg') series.push({ label: live.filteredSeries(channel.label), stroke: colours.filtered, width: 1, points: { show: false } });
+      if (channel.kind === 'emg' && !percentOfMvc) series.push({ label: live.filteredSeries(channel.label), stroke: colours.filtered, width: 1, points: { show: false } });
       series.push({
         label: channel.kind === 'emg' ? live.envelopeSeries(channel.label) : live.forceSeries(channel.label),
         stroke: colours.level,
@@ -70,7 +78,14 @@ export function LiveChart({
         scales: {
           x: { time: false, range: [-windowS, 0] },
           // uPlot's data extremes are NaN when a series starts with NaN (undecimated: a gap at the left edge).
-          y: { range: (_u, min, max) => (isForce ? [Math.min(0, finite(min)), Math.max(20, finite(max) * 1.1)] : symmetric(finite(min), finite(max))) },
+          y: {
+            range: (_u, min, max) =>
+              percentOfMvc
+                ? [0, Math.max(PERCENT_AXIS_TOP, finite(max) * 1.05)]
+                : isForce
+                  ? [Math.min(0, finite(min)), Math.max(20, finite(max) * 1.1)]
+                  : symmetric(finite(min), finite(max)),
+          },
         },
         axes: [
           { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, values: (_u, ticks) => ticks.map((t) => `${t} s`) },
@@ -96,16 +111,17 @@ export function LiveChart({
       const pixelColumns = Math.max(50, Math.floor(plot.bbox.width / devicePixelRatio));
       let count = 0;
       let index = 0;
-      const column = (ring: SampleRing, c: number): number => {
+      const column = (ring: SampleRing, c: number, factor: number): number => {
         const i = index++;
-        if (every) return ring.readLatest(c, windowSets, every.ys[i]!);
-        const n = ring.readLatest(c, windowSets, scratch);
-        decimateMinMax(scratch, n, pixelColumns, columns[i]!);
+        const target = every ? every.ys[i]! : scratch;
+        const n = ring.readLatest(c, windowSets, target);
+        if (factor !== 1) for (let k = 0; k < n; k++) target[k]! *= factor;
+        if (!every) decimateMinMax(scratch, n, pixelColumns, columns[i]!);
         return n;
       };
       channels.forEach((channel, c) => {
-        if (channel.kind === 'emg') column(rings.filtered, c);
-        count = column(rings.level, c);
+        if (channel.kind === 'emg' && !percentOfMvc) column(rings.filtered, c, 1);
+        count = column(rings.level, c, percentOfMvc?.[c] ?? 1);
       });
       if (count === 0) return;
       if (every) {
@@ -120,7 +136,7 @@ export function LiveChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [entry, entry.rings, windowS, bandRaw?.[0], bandRaw?.[1], decimate]);
+  }, [entry, entry.rings, windowS, bandRaw?.[0], bandRaw?.[1], decimate, percentOfMvc?.join()]);
 
   const name = entry.link.info.value?.deviceName ?? entry.transport.name;
   return <div class="live-chart" ref={host} role="img" aria-label={live.chartLabel(name)} />;

@@ -15,6 +15,8 @@ export const live = {
   peak: 'Peak',
   mean: 'Average',
   simulated: 'Simulated data',
+  percentOfMax: '% of max',
+  targetBand: (low: number, high: number) => `Target band ${low}–${high} % of maximum`,
   awake: 'Screen kept on during the session',
 };
 
