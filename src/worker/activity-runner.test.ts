@@ -96,4 +96,22 @@ describe('activities in the worker', () => {
       expect(message.event.index).toBeLessThan(blockEnd);
     }
   });
+
+  it('measures VMO:VL and the VMO − VL onset difference per rep when both muscles are present', () => {
+    // Step-downs: sharp 150 ms ramps, the simulated VL switching on 20 ms before VMO (scenarios.ts),
+    // here at equal amplitude so only the timing differs. Band as a therapist would set it for
+    // a 40 % effort.
+    const exercise = exerciseFromLibrary('step-down', { holdS: 0.6, relaxS: 1, reps: 3, sets: 1, target: { unit: '%MVC', low: 25, high: 100 } });
+    if (!exercise.ok) throw new Error('invalid test exercise');
+    const scenario = buildScenario('stepDown', { vmoToVlRatio: 1 });
+    const pair = { vmoChannel: 0, vlChannel: 1, vmoMvc: 300, vlMvc: 300 };
+    const { messages } = runSimulated(scenario, { kind: 'exercise', channel: 0, exercise: exercise.value, mvc: 300, pair }, 15);
+    const measurements = messages.flatMap((m) => (m.type === 'exercise-event' && m.measurement ? [m.measurement] : []));
+    expect(measurements).toHaveLength(3);
+    for (const m of measurements) {
+      expect(m.vmoToVl).toBeDefined();
+      expect(m.vmoMinusVlOnsetMs!).toBeGreaterThan(20 - 15);
+      expect(m.vmoMinusVlOnsetMs!).toBeLessThan(20 + 15);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { createCalibration, type CalibrationOptions } from '../exercise/calibrat
 import type { Exercise } from '../exercise/program';
 import { createRepEngine } from '../exercise/rep-engine';
 import type { RepScore } from '../exercise/scoring';
+import { baselineFrom, detectOnsets } from '../signal/onsets';
 import { vmoVlRatio } from '../signal/ratios';
 import type { FromWorker, SensorId } from './messages';
 import type { SensorProcessing } from './sensor-processing';
@@ -25,6 +26,32 @@ export interface VmoVlPair {
   vlChannel: number;
   vmoMvc: number;
   vlMvc: number;
+}
+
+/** Rest looked at before a rep's contraction for the onset baseline, and how far past it to look. */
+const ONSET_BASELINE_MS = 500;
+const ONSET_SEARCH_BEFORE_MS = 1000;
+
+/**
+ * VMO − VL onset difference of one rep, ms (positive: VMO later), from the filtered signals
+ * around the contraction's start: baseline = the 500 ms of rest before the search window's
+ * contraction (Hodges & Bui 1996 style, as src/signal/onsets.ts), first onset per channel.
+ */
+function repOnsetDifferenceMs(processing: SensorProcessing, pair: VmoVlPair, score: RepScore, endIndex: number, rateHz: number): number | null {
+  const from = score.contractionStartIndex - Math.round((ONSET_SEARCH_BEFORE_MS * rateHz) / 1000);
+  const back = endIndex - from;
+  const baselineSets = Math.round((ONSET_BASELINE_MS * rateHz) / 1000);
+  if (from < 0 || back > processing.rings.filtered.capacity) return null;
+  const firstOnset = (channel: number): number | null => {
+    const filtered = new Float32Array(back);
+    processing.rings.filtered.readLatest(channel, back, filtered);
+    if (filtered.subarray(0, baselineSets).some(Number.isNaN)) return null;
+    const onsets = detectOnsets(filtered, rateHz, baselineFrom(filtered, 0, baselineSets));
+    return onsets.find((o) => o.startIndex >= baselineSets)?.startIndex ?? null;
+  };
+  const vmo = firstOnset(pair.vmoChannel);
+  const vl = firstOnset(pair.vlChannel);
+  return vmo === null || vl === null ? null : ((vmo - vl) * 1000) / rateHz;
 }
 
 /** VMO:VL over a rep's hold window, read back from the level ring (null if it has left the ring). */
@@ -86,7 +113,14 @@ export function startActivity(
       if (event.type === 'rep-complete' && request.pair) {
         // The ring holds this block already: the hold ended within it.
         const vmoToVl = repRatio(processing, request.pair, event.score, startIndex + n);
-        post({ type: 'exercise-event', sensorId, channel, event, measurement: vmoToVl === null ? undefined : { set: event.score.set, rep: event.score.rep, vmoToVl } });
+        const onsetMs = repOnsetDifferenceMs(processing, request.pair, event.score, startIndex + n, sampleRateHz);
+        const measurement = {
+          set: event.score.set,
+          rep: event.score.rep,
+          ...(vmoToVl === null ? {} : { vmoToVl }),
+          ...(onsetMs === null ? {} : { vmoMinusVlOnsetMs: onsetMs }),
+        };
+        post({ type: 'exercise-event', sensorId, channel, event, measurement });
         continue;
       }
       if (event.type === 'session-complete') {

@@ -122,8 +122,9 @@ it.each(sizes)('calibrates MVC, runs 3 quad-set reps with holds achieved at the 
   await saveScreenshot(page, `exercise-run-${size}`);
   await push(sensor, quadSets.slice(Math.floor(quadSets.length / 5)));
 
-  // Rating, then the summary.
+  // Rating, then the summary. The screen-reader log announced the reps as they were done.
   await page.getByText(exercisesText.ratingHeading).waitFor();
+  await expect(page.locator('.cue-announcer[role="log"][aria-live="polite"]').textContent()).resolves.toMatch(/Rep 3 of 3 done\./);
   // A radio group is one Tab stop; arrow keys move within it (from 0 up to the value).
   await tabTo(page, page.getByRole('group', { name: exercisesText.pain }).getByLabel('0', { exact: true }));
   for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');

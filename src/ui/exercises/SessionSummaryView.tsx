@@ -33,6 +33,7 @@ export function SessionSummaryView({ summary, trace, onDone }: { summary: Sessio
                   <th scope="col">{exercisesText.peak}</th>
                   <th scope="col">{exercisesText.mean}</th>
                   {set.reps.some((r) => r.vmoToVl !== null) && <th scope="col">{exercisesText.vmoToVl}</th>}
+                  {set.reps.some((r) => r.vmoMinusVlOnsetMs !== null) && <th scope="col">{exercisesText.onsetDifference}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -44,6 +45,7 @@ export function SessionSummaryView({ summary, trace, onDone }: { summary: Sessio
                     <td>{format(rep.peak, rep.unit)}</td>
                     <td data-field="mean">{format(rep.mean, rep.unit)}</td>
                     {set.reps.some((r) => r.vmoToVl !== null) && <td>{rep.vmoToVl?.toFixed(2) ?? '—'}</td>}
+                    {set.reps.some((r) => r.vmoMinusVlOnsetMs !== null) && <td>{rep.vmoMinusVlOnsetMs === null ? '—' : exercisesText.onsetMs(rep.vmoMinusVlOnsetMs)}</td>}
                   </tr>
                 ))}
               </tbody>

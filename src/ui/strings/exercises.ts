@@ -59,6 +59,8 @@ export const exercisesText = {
   done: 'Done',
   sessionChart: (unit: string) => `Your activation (${unit}) over the exercise, with the target band shaded`,
   vmoToVl: 'VMO : VL',
+  onsetDifference: 'VMO − VL onset',
+  onsetMs: (ms: number) => `${ms > 0 ? '+' : ''}${ms.toFixed(0)} ms`,
 };
 
 export const programText = {
