@@ -45,6 +45,10 @@ export interface SensorEntry {
   readonly lastOnsets: ReadonlySignal<readonly (number | undefined)[]>;
   /** The last `seconds` were rest: the worker takes them as the onset baseline. */
   markRest(seconds: number): void;
+  /** Latest contact impedance per Ganglion electrode (1–4 and 'ref'), ohms, from its impedance test. */
+  readonly impedanceOhms: ReadonlySignal<Readonly<Record<string, number>>>;
+  /** Sends one of the profile's commands (e.g. the Ganglion's impedance test); false if it has none. */
+  sendCommand(command: CommandName): Promise<boolean>;
   /** Why the sensor cannot be used (unknown device, unreadable description), or null. */
   readonly problem: ReadonlySignal<'unknown-device' | 'unusable-description' | null>;
   assign(channel: number, change: Partial<ChannelAssignment>): void;
@@ -77,6 +81,7 @@ export function createSensorEntry(options: {
   const batteryMv = signal<number | null>(null);
   let rings: SensorRings | null = null;
   const restMarked = signal<boolean | null>(null);
+  const impedanceOhms = signal<Readonly<Record<string, number>>>({});
   const lastOnsets = signal<readonly (number | undefined)[]>([]);
   let lastConnectInfo: ConnectInfo | undefined;
   let replyWaiter: { command: CommandName; resolve: () => void } | null = null;
@@ -175,6 +180,11 @@ export function createSensorEntry(options: {
     batteryMv,
     restMarked,
     lastOnsets,
+    impedanceOhms,
+    async sendCommand(command) {
+      const current = profile.peek();
+      return current ? send(current, command, lastConnectInfo) : false;
+    },
     markRest(seconds) {
       restMarked.value = null;
       bridge.post({ type: 'mark-rest', sensorId: id, seconds });
@@ -215,6 +225,7 @@ export function createSensorEntry(options: {
         case 'status':
           if (message.status.kind === 'low-power') deviceLowPower.value = true;
           if (message.status.kind === 'battery-level') batteryPercent.value = message.status.percent;
+          if (message.status.kind === 'impedance') impedanceOhms.value = { ...impedanceOhms.peek(), [message.status.electrode]: message.status.ohms };
           return;
         case 'rest-marked':
           restMarked.value = message.ok;

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, QUADCUE_SERVICE_UUID } from '../../firmware-protocol/src/index';
 import { ReferencePeripheral } from '../../firmware-protocol/sim/index';
 import { launchChromium } from '../../scripts/chromium';
-import { connect, headerStatus, linkStates, offline, sensorCard } from '../../src/ui/strings';
+import { connect, exercisesText, headerStatus, impedanceText, linkStates, offline, screens, sensorCard, signalCheckText } from '../../src/ui/strings';
 import { BluetoothEmulator, type EmulatedPeripheral, type PeripheralSpec } from './harness/bluetooth-emulation';
 import { ganglionFw3Session, tindeqSession } from './harness/device-frames';
 import { cleanGuards, gotoReady, openGuardedPage, type GuardedPage } from './harness/guarded-page';
@@ -317,5 +317,37 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     await sensor.notify(DATA_CHAR_UUID, frames);
     await waitForCounter(page, 'Quadcue EMG', sensorCard.framesReceived, frames.length);
     await saveScreenshot(page, 'bluetooth-reconnected-phone');
+  });
+
+  it('runs the Ganglion impedance test from the signal check, and advises on the contact it measures', async () => {
+    const page = await startApp();
+    const sensor = await bt!.addPeripheral(ganglionSpec('00:00:00:00:00:08'));
+    // 'z' starts the impedance test [doc]: the board answers with ids 201–204 (electrodes 1–4)
+    // and 205 (reference), ASCII ohms ending in 'Z', in 20-byte packets.
+    const impedance = (id: number, ohms: number) => {
+      const bytes = new Uint8Array(20);
+      bytes[0] = id;
+      bytes.set(new TextEncoder().encode(`${ohms}Z`), 1);
+      return bytes;
+    };
+    sensor.onWrite(ganglion.write, (bytes) =>
+      bytes[0] === 0x7a ? [impedance(201, 8_000), impedance(202, 45_000), impedance(203, 9_000), impedance(204, 9_500), impedance(205, 6_000)] : undefined,
+      ganglion.notify,
+    );
+    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await connectThroughChooser(page, '00:00:00:00:00:08');
+    await waitForState(page, 'Ganglion-1a2b', linkStates.streaming);
+    // Ganglion channels start unnamed: channel 1 is set to the VMO.
+    await page.getByLabel(sensorCard.muscleLabel('Ch 1')).selectOption('vmo');
+    await page.getByRole('link', { name: screens.exercises.nav }).click();
+    await page.getByRole('article', { name: 'Quad set' }).getByRole('button', { name: exercisesText.start('Quad set') }).click();
+    await page.getByText(signalCheckText.heading).first().waitFor();
+    await page.getByRole('button', { name: impedanceText.check }).click();
+    const writes = await sensor.waitForWrite(ganglion.write, 1);
+    expect(Array.from(writes.bytes)).toEqual([0x7a]);
+    // Electrode 1 (8 kΩ) and the reference (6 kΩ) are good contact.
+    await page.getByText(signalCheckText.checkLabel('impedance')).waitFor();
+    await expect(page.locator('.signal-advice').textContent()).resolves.toContain('8');
+    await saveScreenshot(page, 'signal-check-ganglion-phone');
   });
 });

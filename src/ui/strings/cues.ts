@@ -128,3 +128,9 @@ export const signalCheckText = {
     leftLeg: 'For the left leg, use the mirror image.',
   },
 };
+
+export const impedanceText = {
+  check: 'Check electrode contact',
+  checking: 'Measuring skin contact… keep still.',
+  note: 'The Ganglion measures each electrode’s contact with the skin by sending a tiny test current.',
+};
