@@ -1,29 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
-import { cleanGuards, gotoReady, openGuardedPage, type GuardedPage } from './harness/guarded-page';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './harness/browser-suite';
+import { gotoReady } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 import { connect, linkStates, offline, sensorCard } from '../../src/ui/strings';
 import { parseCapture } from '../../src/store/capture/capture-format';
 import { DATA_CHAR_UUID, decodeDataFrame } from '../../firmware-protocol/src/index';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let open: GuardedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  if (!open) return;
-  expect(open.guards).toEqual(cleanGuards);
-  await open.context.close();
-  open = undefined;
-});
+const suite = browserSuite();
 
 async function counter(page: Page, card: string, label: string): Promise<number> {
   const text = await page.getByRole('article', { name: card }).locator(`[data-counter="${label}"]`).textContent();
@@ -32,7 +18,7 @@ async function counter(page: Page, card: string, label: string): Promise<number>
 
 describe('demo sensor and capture replay', () => {
   it('streams the demo sensor, records a capture, and replays it to the same samples', async () => {
-    open = await openGuardedPage(browser, baseUrl, viewports.phone);
+    const open = await suite.open(baseUrl, viewports.phone);
     const page = open.page;
     await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
     await page.getByLabel(connect.scenarioLabel).selectOption('stepDown');
@@ -79,7 +65,7 @@ describe('demo sensor and capture replay', () => {
   });
 
   it('explains a damaged recording in plain words and keeps working', async () => {
-    open = await openGuardedPage(browser, baseUrl, viewports.desktop);
+    const open = await suite.open(baseUrl, viewports.desktop);
     const page = open.page;
     await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
     await page.getByLabel(connect.replay).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('shopping list\n') });

@@ -1,28 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seriousAxeViolations } from './harness/axe';
-import { cleanGuards, gotoReady, openGuardedPage, type GuardedPage } from './harness/guarded-page';
+import { browserSuite } from './harness/browser-suite';
+import { gotoReady } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 import { connect, historyText, linkStates, offline, recordingText, screens } from '../../src/ui/strings';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let open: GuardedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  if (!open) return;
-  expect(open.guards).toEqual(cleanGuards);
-  await open.context.close();
-  open = undefined;
-});
+const suite = browserSuite();
 
 /** 2 s of a VMO column at 1 kHz, as another tool would export it. */
 function csvRecording(): string {
@@ -37,7 +23,7 @@ async function expectAccessible(page: Page): Promise<void> {
 
 describe('history', () => {
   it('records a demo session, replays and exports it, imports a CSV and deletes it', async () => {
-    open = await openGuardedPage(browser, baseUrl, viewports.phone);
+    const open = await suite.open(baseUrl, viewports.phone);
     const page = open.page;
     await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
     await page.getByRole('button', { name: connect.useDemo }).click();
@@ -93,7 +79,7 @@ describe('history', () => {
   });
 
   it('explains a damaged file and adds nothing', async () => {
-    open = await openGuardedPage(browser, baseUrl, viewports.phone);
+    const open = await suite.open(baseUrl, viewports.phone);
     const page = open.page;
     await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
     await page.getByRole('link', { name: screens.history.nav }).click();
