@@ -13,6 +13,12 @@ import { readEdf } from '../../src/store/formats/edf-reader';
 import { writeEdf } from '../../src/store/formats/edf-writer';
 import { ganglionFw3Packet, tindeqWeightNotification } from '../e2e/harness/device-frames';
 import { mutateBytes, mutateText, randomBytes } from './mutate';
+import 'fake-indexeddb/auto';
+import { exerciseFromLibrary } from '../../src/exercise/library';
+import { createBackup, parseBackup } from '../../src/store/db/backup';
+import { openQuadcueDb } from '../../src/store/db/open-db';
+import { seedTwoPatients } from '../../src/store/db/test-seed';
+import { decodeProgramLink, encodeProgramLink, PROGRAM_LINK_PREFIX } from '../../src/store/program-link/program-link';
 
 export interface CampaignResult {
   name: string;
@@ -147,8 +153,51 @@ function edfCampaign(random: Prng, filesPerFormat: number): CampaignResult {
   return result;
 }
 
+let backupDatabases = 0;
+
+async function validBackup(): Promise<string> {
+  // A fresh in-memory database (fake-indexeddb) per call, so repeated campaigns do not collide.
+  const db = await openQuadcueDb({ name: `fuzz-backup-${backupDatabases++}` });
+  await seedTwoPatients(db);
+  const text = await createBackup(db, '2026-11-27T10:00:00.000Z');
+  db.close();
+  return text;
+}
+
+async function validProgramLink(): Promise<string> {
+  const quadSet = exerciseFromLibrary('quad-set');
+  if (!quadSet.ok) throw new Error('library entry invalid');
+  return encodeProgramLink({ exercises: [quadSet.value], schedule: { daysPerWeek: 5, sessionsPerDay: 2 } });
+}
+
+/** Backups and program links: parsed asynchronously or from a database, so a campaign of their own. */
+async function asyncCampaigns(random: Prng, filesPerFormat: number): Promise<CampaignResult[]> {
+  const backup = await validBackup();
+  const link = await validProgramLink();
+  const backupResult: CampaignResult = { name: 'import backup', inputs: 0, exceptions: 0, outcomes: {} };
+  const linkResult: CampaignResult = { name: 'import program link', inputs: 0, exceptions: 0, outcomes: {} };
+  for (let i = 0; i < filesPerFormat; i++) {
+    backupResult.inputs++;
+    try {
+      const parsed = parseBackup(mutateText(random, backup));
+      count(backupResult, parsed.ok ? 'accepted' : `rejected:${parsed.error.code}`);
+    } catch {
+      backupResult.exceptions++;
+    }
+    linkResult.inputs++;
+    try {
+      const data = mutateText(random, link.slice(PROGRAM_LINK_PREFIX.length));
+      const decoded = await decodeProgramLink(PROGRAM_LINK_PREFIX + data);
+      count(linkResult, decoded.ok ? 'accepted' : `rejected:${decoded.error.code}`);
+    } catch {
+      linkResult.exceptions++;
+    }
+  }
+  return [backupResult, linkResult];
+}
+
 /** `filesPerFormat` hostile import files per format. */
-export function importCampaigns(seed: number, filesPerFormat: number): CampaignResult[] {
+export async function importCampaigns(seed: number, filesPerFormat: number): Promise<CampaignResult[]> {
   const random = new Prng(seed);
   const captures = [validCapture(random), validCapture(random)];
   const csvs = [validCsv(random), validCsv(random)];
@@ -169,7 +218,7 @@ export function importCampaigns(seed: number, filesPerFormat: number): CampaignR
     }
     return result;
   });
-  return [...textResults, edfCampaign(random, filesPerFormat)];
+  return [...textResults, edfCampaign(random, filesPerFormat), ...(await asyncCampaigns(random, filesPerFormat))];
 }
 
 export function formatResults(results: CampaignResult[]): string {

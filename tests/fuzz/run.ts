@@ -6,7 +6,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 20261127);
 const framesPerDecoder = Number(process.env.FUZZ_FRAMES ?? 1_000_000);
 const filesPerFormat = Number(process.env.FUZZ_FILES ?? 10_000);
 const started = performance.now();
-const results = [...decoderCampaigns(seed, framesPerDecoder), ...importCampaigns(seed, filesPerFormat)];
+const results = [...decoderCampaigns(seed, framesPerDecoder), ...(await importCampaigns(seed, filesPerFormat))];
 console.log(`Fuzz campaigns, seed ${seed}: ${framesPerDecoder} frames per decoder, ${filesPerFormat} files per import format`);
 console.log(formatResults(results));
 console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
