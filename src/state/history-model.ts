@@ -2,7 +2,8 @@
 // replay and export, import of recording files, deleting, and trends across sessions. Signals,
 // computed values and actions in one place; the work itself is in the pure history-*.ts modules.
 import { batch, computed, signal } from '@preact/signals';
-import { openQuadcueDb, type QuadcueDatabase } from '../store/db/open-db';
+import type { QuadcueDatabase } from '../store/db/open-db';
+import { appDb } from './app-db';
 import { readSessionSamples, type RecordedSamples } from '../store/db/read-session';
 import type { SessionEvent } from '../store/db/schema';
 import { discardSession } from '../store/db/sessions';
@@ -20,7 +21,7 @@ export interface OpenedSession {
 
 export type ImportOutcome = { ok: true; sessionId: string; fileName: string } | { ok: false; fileName: string; error: ImportError };
 
-export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = openQuadcueDb) {
+export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appDb) {
   let database: Promise<QuadcueDatabase> | null = null;
   const db = () => (database ??= openDb());
 

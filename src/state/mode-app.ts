@@ -1,7 +1,7 @@
 // The app's instances of the mode and patients models, with the real clock and database. The
 // shell mounts the components in src/ui/modes; everything else reads `mode` and `activePatient`.
 import { systemClock } from '../devices/clock';
-import { appDb } from './mode-db';
+import { appDb } from './app-db';
 import { createModeModel, watchActivity } from './mode-model';
 import { settingsPinStore } from './mode-pin';
 import { createPatientsModel } from './patients-model';

@@ -3,7 +3,7 @@
 // an earlier visit offered for recovery.
 import { signal } from '@preact/signals';
 import { installFlushOnHide } from '../store/db/flush-on-hide';
-import { openQuadcueDb, type QuadcueDatabase } from '../store/db/open-db';
+import { appDb as db } from './app-db';
 import { discardSession, listInterruptedSessions, recoverSession, saveSessionSummary, type SessionWithExtent } from '../store/db/sessions';
 import type { SessionSummary } from '../exercise/summary';
 import { requestPersistence } from '../store/db/storage-status';
@@ -22,10 +22,6 @@ export const activeRecording = signal<ActiveRecording | null>(null);
 export const lastStop = signal<RecordingStopReason | null>(null);
 export const interrupted = signal<readonly SessionWithExtent[]>([]);
 
-let database: Promise<QuadcueDatabase> | null = null;
-function db(): Promise<QuadcueDatabase> {
-  return (database ??= openQuadcueDb());
-}
 
 let listening = false;
 const savedByStream = new Map<string, number>();
