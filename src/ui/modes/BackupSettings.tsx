@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { appDb } from '../../state/mode-db';
+import { appDb } from '../../state/app-db';
 import { mode, modeModel, patientsModel } from '../../state/mode-app';
 import { PIN_SETTING_KEY } from '../../state/mode-pin';
 import { createBackup, parseBackup, restoreBackup, type Backup } from '../../store/db/backup';
