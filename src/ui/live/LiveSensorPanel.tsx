@@ -6,6 +6,7 @@ import { live } from '../strings';
 import { ActivationMeter } from './ActivationMeter';
 import { LiveChart, palette } from './LiveChart';
 import { LiveMetrics } from './LiveMetrics';
+import { QualityBadge } from '../connect/QualityBadge';
 
 /** 100 / MVC per channel when every EMG channel has a stored calibration for its muscle and side, else null. */
 function percentFactors(entry: SensorEntry): number[] | null {
@@ -40,6 +41,7 @@ export function LiveSensorPanel({ entry, windowS, paused }: { entry: SensorEntry
         <h2 class="section-heading">{name}</h2>
         {entry.simulated && <span class="badge badge--simulated">{live.simulated}</span>}
       </header>
+      {entry.snapshot.value && <QualityBadge quality={entry.snapshot.value.quality} />}
       {band && <p class="hint">{live.targetBand(band[0], band[1])}</p>}
       <LiveChart entry={entry} windowS={windowS} paused={paused} percentOfMvc={percentOfMvc} {...(band ? { bandRaw: band } : {})} />
       <div class="meters">
