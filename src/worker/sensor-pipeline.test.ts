@@ -106,4 +106,13 @@ describe('sensor pipeline reordering', () => {
     const { stats } = pipeline.snapshot(10_000);
     expect(stats).toMatchObject({ framesReceived: frames.length - 1, framesLost: 1, lateDropped: 1, gaps: 1 });
   });
+
+  it('drops a second copy of a stream-start frame as a duplicate instead of starting over', () => {
+    const { pipeline, frames } = framesOf(14, 1_000_000);
+    pipeline.ingest(DATA_CHAR_UUID, frames[0]!.bytes, 0);
+    pipeline.ingest(DATA_CHAR_UUID, frames[0]!.bytes, 0.1); // the radio sent it twice
+    for (const event of frames.slice(1)) pipeline.ingest(DATA_CHAR_UUID, event.bytes, event.atUs / 1000);
+    const { stats } = pipeline.snapshot(10_000);
+    expect(stats).toMatchObject({ framesReceived: frames.length, duplicatesDropped: 1, framesLost: 0 });
+  });
 });

@@ -56,6 +56,8 @@ export function createSensorPipeline(
   let lastArrivalMs: number | null = null;
   let lastBlockEndUs: number | null = null;
   let downSinceMs: number | null = null;
+  /** Device time of the latest stream-start frame, to tell a duplicate of it from a new stream. */
+  let lastStreamStartUs: number | null = null;
 
   function recordOutage(block: SampleBlock, arrivalMs: number): void {
     const beforeMs = lastArrivalMs ?? downSinceMs ?? arrivalMs;
@@ -83,9 +85,12 @@ export function createSensorPipeline(
       recordOutage(block, arrivalMs);
       accountant.restart();
       downSinceMs = null;
-    } else if (block.streamStart) {
+    } else if (block.streamStart && block.deviceTimeUs !== lastStreamStartUs) {
+      // A new stream. A second copy of the same stream-start frame (same device time) is not:
+      // restarting for it would accept its samples twice; the accountant drops it as a duplicate.
       accountant.restart();
     }
+    if (block.streamStart) lastStreamStartUs = block.deviceTimeUs;
     const outcome = accountant.accept(block);
     if (outcome.kind !== 'accepted') {
       quality.recordPacket(arrivalMs, 0, 0);
