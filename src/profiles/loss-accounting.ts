@@ -64,6 +64,8 @@ export interface LossAccountant {
   accept(block: SampleBlock): AcceptOutcome;
   /** Count a notification the decoder rejected. */
   reject(): void;
+  /** A frame the caller knows to be a copy, or too late for its place (a stream start its stream went on without), is dropped. */
+  drop(kind: 'duplicate' | 'late'): void;
   /** A new stream starts: the next block is taken as is, without a gap. Totals are kept. */
   restart(): void;
 }
@@ -234,6 +236,10 @@ export function createLossAccountant(channels: number): LossAccountant {
     reject() {
       stats.framesRejected++;
       rejectedSinceAccept++;
+    },
+    drop(kind) {
+      if (kind === 'duplicate') stats.duplicatesDropped++;
+      else stats.lateDropped++;
     },
     restart() {
       hasLast = false;

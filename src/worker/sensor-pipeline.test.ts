@@ -94,17 +94,68 @@ describe('sensor pipeline reordering', () => {
     expect(stats).toMatchObject({ framesReceived: frames.length, framesLost: 0, lateDropped: 0, gaps: 0 });
   });
 
-  it('turns a slot into a gap after one frame period, and drops the frame that comes later still', () => {
+  /** Deliver `frames` in `order`; a frame listed in `arrivesWith` arrives at the time of another frame. */
+  function deliver(pipeline: SensorPipeline, frames: { bytes: Uint8Array; atUs: number }[], order: number[], arrivesWith = new Map<number, number>()) {
+    for (const i of order) pipeline.ingest(DATA_CHAR_UUID, frames[i]!.bytes, frames[arrivesWith.get(i) ?? i]!.atUs / 1000);
+  }
+
+  it('turns a slot into a gap after the hold, and drops the frame that comes later still', () => {
     const { pipeline, frames } = framesOf(11, 2_000_000);
-    // Frame 10 arrives after frame 13: three frame periods late, so its slot has become a gap.
+    // Frame 10 arrives after frame 16: six frame periods late, past the three-period hold.
     const order = frames.map((_, i) => i).filter((i) => i !== 10);
-    order.splice(order.indexOf(13) + 1, 0, 10);
-    for (const i of order) {
-      const arrivalMs = frames[i === 10 ? 13 : i]!.atUs / 1000;
-      pipeline.ingest(DATA_CHAR_UUID, frames[i]!.bytes, arrivalMs);
-    }
+    order.splice(order.indexOf(16) + 1, 0, 10);
+    deliver(pipeline, frames, order, new Map([[10, 16]]));
     const { stats } = pipeline.snapshot(10_000);
     expect(stats).toMatchObject({ framesReceived: frames.length - 1, framesLost: 1, lateDropped: 1, gaps: 1 });
+  });
+
+  it('keeps frames reordered within three places, even right after a lost frame', () => {
+    const { pipeline, frames } = framesOf(12, 4_000_000);
+    // Frame 43 never arrives; frame 46 arrives after frame 49.
+    const order = frames.map((_, i) => i).filter((i) => i !== 43 && i !== 46);
+    order.splice(order.indexOf(49) + 1, 0, 46);
+    deliver(pipeline, frames, order, new Map([[46, 49]]));
+    const { stats } = pipeline.snapshot(10_000);
+    expect(stats).toMatchObject({ framesReceived: frames.length - 1, framesLost: 1, lateDropped: 0, gaps: 1 });
+  });
+
+  it('counts a duplicate that arrives before an overtaken frame as a duplicate', () => {
+    const { pipeline, frames } = framesOf(13, 2_000_000);
+    // Frame 20 arrives twice, then the frame 19 it overtook.
+    const order = frames.map((_, i) => i).filter((i) => i !== 19);
+    order.splice(order.indexOf(20) + 1, 0, 20, 19);
+    deliver(pipeline, frames, order, new Map([[19, 20]]));
+    const { stats } = pipeline.snapshot(10_000);
+    expect(stats).toMatchObject({ framesReceived: frames.length, framesLost: 0, duplicatesDropped: 1, lateDropped: 0, gaps: 0 });
+  });
+
+  /** The link drops, and after reconnecting the stream-start frame arrives `overtakenBy` frames late. */
+  function outageWithLateStart(overtakenBy: number) {
+    const { peripheral, pipeline, info } = connectDemo(15);
+    const deliver = (events: { bytes: Uint8Array; atUs: number }[]) => {
+      for (const e of events) pipeline.ingest(DATA_CHAR_UUID, e.bytes, e.atUs / 1000);
+    };
+    const notified = (us: number) => peripheral.advance(us).flatMap((e) => (e.kind === 'notify' ? [e] : []));
+    const before = notified(1_000_000);
+    deliver(before);
+    // The old stream's last queued frame is lost with the link; reconnected, the sensor restarts its stream.
+    const reply = peripheral.write(quadcueProfile.commands.start!(info));
+    const [, start, ...rest] = notified(1_000_000);
+    pipeline.linkDown(1_000);
+    pipeline.ingest(CONTROL_CHAR_UUID, reply, 1_500);
+    const lateStart = { bytes: start!.bytes, atUs: rest[overtakenBy - 1]!.atUs };
+    deliver([...rest.slice(0, overtakenBy), lateStart, ...rest.slice(overtakenBy)]);
+    return { stats: pipeline.snapshot(10_000).stats, newStream: rest.length + 1, before: before.length };
+  }
+
+  it('slots a stream-start frame overtaken after an outage back in', () => {
+    const { stats, newStream, before } = outageWithLateStart(2);
+    expect(stats).toMatchObject({ framesReceived: before + newStream, lateDropped: 0, duplicatesDropped: 0, gaps: 0 });
+  });
+
+  it('drops a stream-start frame that comes after its stream went on without it, instead of starting over', () => {
+    const { stats, newStream, before } = outageWithLateStart(8);
+    expect(stats).toMatchObject({ framesReceived: before + newStream - 1, lateDropped: 1, duplicatesDropped: 0, gaps: 0 });
   });
 
   it('drops a second copy of a stream-start frame as a duplicate instead of starting over', () => {

@@ -56,7 +56,9 @@ export function createSensorPipeline(
   let lastArrivalMs: number | null = null;
   let lastBlockEndUs: number | null = null;
   let downSinceMs: number | null = null;
-  /** Device time of the latest stream-start frame, to tell a duplicate of it from a new stream. */
+  /** Device time of the last accepted sample set, µs, to tell a stale stream-start frame from a new stream. */
+  let lastSampleUs: number | null = null;
+  /** Device time of the latest accepted stream-start frame, to tell a second copy of it from a late one. */
   let lastStreamStartUs: number | null = null;
 
   function recordOutage(block: SampleBlock, arrivalMs: number): void {
@@ -73,8 +75,22 @@ export function createSensorPipeline(
     if (lengthSamples > 0) sink?.gap(lengthSamples, 'outage');
   }
 
+  /** Whether `block`'s first sample set was sampled at or before the last accepted one (device clock, modulo its wrap). */
+  function sampledBeforeLastAccepted(block: SampleBlock): boolean {
+    const modulo = block.deviceTimeModuloUs;
+    if (block.deviceTimeUs === null || modulo === null || lastSampleUs === null) return false;
+    const behindUs = (((lastSampleUs - block.deviceTimeUs) % modulo) + modulo) % modulo;
+    return behindUs < modulo / 2;
+  }
+
   function offerSamples(block: SampleBlock, arrivalMs: number): void {
-    if (downSinceMs !== null) reorder.restart();
+    // A stream-start frame sampled no later than what was already accepted is not a new stream:
+    // it is a second copy, or its stream went on without it (it was overtaken past the hold).
+    if (block.streamStart && downSinceMs === null && sampledBeforeLastAccepted(block)) {
+      accountant.drop(block.deviceTimeUs === lastStreamStartUs ? 'duplicate' : 'late');
+      quality.recordPacket(arrivalMs, 0, 0);
+      return;
+    }
     reorder.offer(block, arrivalMs, acceptSamples);
   }
 
@@ -85,9 +101,7 @@ export function createSensorPipeline(
       recordOutage(block, arrivalMs);
       accountant.restart();
       downSinceMs = null;
-    } else if (block.streamStart && block.deviceTimeUs !== lastStreamStartUs) {
-      // A new stream. A second copy of the same stream-start frame (same device time) is not:
-      // restarting for it would accept its samples twice; the accountant drops it as a duplicate.
+    } else if (block.streamStart) {
       accountant.restart();
     }
     if (block.streamStart) lastStreamStartUs = block.deviceTimeUs;
@@ -106,7 +120,7 @@ export function createSensorPipeline(
     for (let c = 0; c < channelCount; c++) latest[c] = block.values[lastSet + c]!;
     lastArrivalMs = arrivalMs;
     // The aligner wants the device time of the block's last sample: it left the sensor last.
-    const lastSampleUs =
+    lastSampleUs =
       block.deviceTimeUs !== null && block.samplePeriodUs !== null && block.deviceTimeModuloUs !== null
         ? (block.deviceTimeUs + (block.samplesPerChannel - 1) * block.samplePeriodUs) % block.deviceTimeModuloUs
         : null;
@@ -143,6 +157,7 @@ export function createSensorPipeline(
     },
     linkDown(atMs) {
       reorder.expire(Infinity, acceptSamples);
+      reorder.restartAfterOutage();
       downSinceMs ??= atMs;
     },
     snapshot(nowMs) {

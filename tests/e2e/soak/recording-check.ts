@@ -98,11 +98,17 @@ export function checkRecording(session: StoredSession, truth: readonly TruthFram
     const first = missing.slice(0, MAX_LISTED).map((f) => `${f.deviceTimeUs} µs`);
     problems.push(`${missing.length} of ${truth.length} received frames are not in the recording (${first.join(', ')}${missing.length > MAX_LISTED ? ', …' : ''})`);
   }
-  if (extra !== 0) problems.push(`${extra} recorded sample sets match no received frame (at set ${at} of ${samplesRecorded})`);
+  if (extra !== 0) problems.push(`${extra} recorded sample sets match no received frame (at set ${at} of ${samplesRecorded}: ${whatIsAt(truth, recorded, at, options)})`);
 
   const gaps: CheckedGap[] = [];
   if (extra === 0) checkGaps(chunks, session.gapEvents, found, options, gaps, problems);
   return { framesExpected: truth.length, samplesExpected, samplesRecorded, sampleMismatches: mismatches, gaps, problems };
+}
+
+/** Which received frame the recording holds at set `at`, to tell a misplaced frame from a foreign one. */
+function whatIsAt(truth: readonly TruthFrame[], recorded: Float32Array, at: number, options: CheckOptions): string {
+  const frames = truth.filter((f) => frameMatches(f, recorded, at, options)).map((f) => `${f.deviceTimeUs} µs (segment ${f.segment})`);
+  return frames.length > 0 ? `samples of the frame sent at ${frames.join(' or ')}` : 'no frame the sensor sent';
 }
 
 /** Recorded samples, interleaved, in chunk order. */
