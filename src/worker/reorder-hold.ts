@@ -57,10 +57,7 @@ export class ReorderHold {
       this.drain(release);
       return;
     }
-    if (this.held.length === 0) {
-      const periodMs = (block.samplePeriodUs ?? 0) / 1000;
-      this.deadlineMs = arrivalMs + HOLD_FRAME_PERIODS * block.samplesPerChannel * periodMs;
-    }
+    if (this.held.length === 0) this.deadlineMs = arrivalMs + this.holdMs(block);
     this.held.push({ block, arrivalMs });
     this.held.sort((a, b) => this.distance(a.block) - this.distance(b.block));
     // Too many waiting: give up on the oldest missing slot only, keep the rest waiting.

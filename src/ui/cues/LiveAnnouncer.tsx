@@ -9,7 +9,7 @@ import type { Announcement } from '../../state/cue-types';
  */
 export function LiveAnnouncer({ announcements }: { announcements: ReadonlySignal<readonly Announcement[]> }) {
   return (
-    <div class="cue-announcer" role="log" aria-live="polite">
+    <div class="visually-hidden cue-announcer" role="log" aria-live="polite">
       {announcements.value.map((a) => (
         <p key={a.id}>{a.text}</p>
       ))}

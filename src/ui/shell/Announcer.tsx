@@ -14,5 +14,5 @@ export function loadAnnouncer(): void {
 
 export function Announcer() {
   const Component = loaded.value;
-  return Component ? <Component /> : <div class="cue-announcer" role="log" aria-live="polite" />;
+  return Component ? <Component /> : <div class="visually-hidden cue-announcer" role="log" aria-live="polite" />;
 }
