@@ -9,6 +9,7 @@ import type { ActivityRequest } from './activity-runner';
 import type { ProcessingEvent } from './sensor-processing';
 import type { RecorderNotice } from '../store/db/recorder';
 import type { NewSession } from '../store/db/sessions';
+import type { FlushAck } from '../store/db/flush-on-hide';
 import type { ChannelSpec, CommandName, CommandReply, DeviceStatus, ProfileId, RejectReason } from '../profiles/types';
 
 export type SensorId = string;
@@ -53,8 +54,11 @@ export type ToWorker =
   | { type: 'start-recording'; sensorId: SensorId; session: NewSession }
   /** Writes the open chunk and ends this sensor's stream; the session completes with its last stream. */
   | { type: 'stop-recording'; sensorId: SensorId }
-  /** The page is hiding (pagehide / visibilitychange): write every open chunk now (installFlushOnHide). */
-  | { type: 'flush-recording' };
+  /**
+   * The page is hiding (pagehide / visibilitychange): write every open chunk now, and when `ack` is
+   * given store its token in its shared flag once those writes have settled (installFlushOnHide).
+   */
+  | { type: 'flush-recording'; ack: FlushAck | null };
 
 /** Counters and the badge of one sensor, plain data for structured clone. */
 export interface SensorSnapshot {

@@ -143,9 +143,13 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'stop-recording':
       void recorder.stop(message.sensorId, 'user');
       return;
-    case 'flush-recording':
-      recorder.flush();
+    case 'flush-recording': {
+      const { ack } = message;
+      void recorder.flush().then(() => {
+        if (ack) Atomics.store(ack.flag, 0, ack.token);
+      });
       return;
+    }
     case 'snapshot-request':
       snapshot(message.nowMs);
       return;

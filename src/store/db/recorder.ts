@@ -131,9 +131,12 @@ export class Recorder {
     this.streams.get(sensorId)?.recorder.gap(lengthSamples, reason);
   }
 
-  /** Writes every open chunk now: the page is hiding and may be killed without another word. */
-  flush(): void {
-    for (const { recorder } of this.streams.values()) recorder.flush();
+  /**
+   * Writes every open chunk now: the page is hiding and may be killed without another word.
+   * Resolves once every write queued so far has settled (stored or failed).
+   */
+  async flush(): Promise<void> {
+    await Promise.all([...this.streams.values()].map(({ recorder }) => recorder.flush()));
   }
 
   /** Stops one sensor's recording; the session completes when its last stream stops. */

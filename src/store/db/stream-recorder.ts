@@ -44,16 +44,20 @@ export class StreamRecorder {
     if (!this.ended) this.accumulator.gap(lengthSamples, reason);
   }
 
-  /** Queues the open chunk for writing now (the page is being hidden: it may never come back). */
-  flush(): void {
+  /**
+   * Queues the open chunk for writing now (the page is being hidden: it may never come back);
+   * resolves once it and every chunk queued before it have settled.
+   */
+  async flush(): Promise<void> {
     if (!this.ended) this.accumulator.flush();
+    while (this.draining) await this.draining;
   }
 
   /** Stops taking samples, writes the open chunk, and resolves once every write has settled. */
   async end(): Promise<WriteFailure | null> {
-    this.flush();
+    const settled = this.flush();
     this.ended = true;
-    while (this.draining) await this.draining;
+    await settled;
     return this.failure;
   }
 
