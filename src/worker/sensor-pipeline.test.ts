@@ -54,27 +54,42 @@ describe('sensor pipeline', () => {
     expect(lastRejection?.reason).toBe('too-short');
   });
 
-  it('sizes a disconnect from arrival time when the sensor restarts its stream', () => {
+  /** 5 s of stream, an outage of 1.5 s, the start command again, 2 s more; `lateMs` delays every arrival after the outage. */
+  function disconnectAndRestart(lateMs: number) {
     const { peripheral, pipeline, info } = connectDemo(9);
-    const feed = (durationUs: number) => {
+    const frames: { deviceTimeUs: number; samples: number; periodUs: number }[] = [];
+    const feed = (durationUs: number, delayMs: number) => {
       for (const event of peripheral.advance(durationUs)) {
-        if (event.kind === 'notify') pipeline.ingest(DATA_CHAR_UUID, event.bytes, event.atUs / 1000);
+        if (event.kind !== 'notify') continue;
+        const decoded = decodeDataFrame(event.bytes);
+        if (decoded.ok) frames.push({ deviceTimeUs: decoded.value.deviceTimeUs, samples: decoded.value.samplesPerChannel, periodUs: 1e6 / peripheral.rateHz });
+        pipeline.ingest(DATA_CHAR_UUID, event.bytes, event.atUs / 1000 + delayMs);
       }
     };
-    feed(5_000_000);
-    const downAtUs = peripheral.nowUs;
-    pipeline.linkDown(downAtUs / 1000);
+    feed(5_000_000, 0);
+    const lastBefore = frames.at(-1)!;
+    pipeline.linkDown(peripheral.nowUs / 1000);
     peripheral.disconnect();
     peripheral.advance(1_500_000); // 1.5 s of outage: the sensor is off the air
     expect(peripheral.connect()).toBe(true);
-    pipeline.ingest(CONTROL_CHAR_UUID, peripheral.write(quadcueProfile.commands.start!(info)), peripheral.nowUs / 1000);
-    feed(2_000_000);
-    const { outages, stats } = pipeline.snapshot(peripheral.nowUs / 1000);
-    expect(outages).toHaveLength(1);
-    // The stream restarts after the start command; its first frame is sent within 40 ms (PROTOCOL.md §5.4).
-    expect(outages[0]!.lengthMs).toBeGreaterThan(1450);
-    expect(outages[0]!.lengthMs).toBeLessThan(1560);
-    expect(stats.framesLost).toBe(0);
+    pipeline.ingest(CONTROL_CHAR_UUID, peripheral.write(quadcueProfile.commands.start!(info)), peripheral.nowUs / 1000 + lateMs);
+    const countBefore = frames.length;
+    feed(2_000_000, lateMs);
+    const firstAfter = frames[countBefore]!;
+    const deviceGapSamples = Math.round((firstAfter.deviceTimeUs - lastBefore.deviceTimeUs) / lastBefore.periodUs) - lastBefore.samples;
+    return { ...pipeline.snapshot(peripheral.nowUs / 1000 + lateMs), deviceGapSamples };
+  }
+
+  it('sizes a disconnect from the device clock when the sensor restarts its stream, whatever the arrival jitter', () => {
+    for (const lateMs of [0, 140, -140]) {
+      const { outages, stats, deviceGapSamples } = disconnectAndRestart(lateMs);
+      expect(outages).toHaveLength(1);
+      // The stream restarts after the start command; its first frame is sent within 40 ms (PROTOCOL.md §5.4).
+      expect(outages[0]!.lengthMs).toBeGreaterThan(1450);
+      expect(outages[0]!.lengthMs).toBeLessThan(1560);
+      expect(outages[0]!.lengthSamples).toBe(deviceGapSamples);
+      expect(stats.framesLost).toBe(0);
+    }
   });
 });
 

@@ -66,7 +66,10 @@ export function createSensorPipeline(
     const periodUs = block.samplePeriodUs ?? (nominalRateHz > 0 ? 1e6 / nominalRateHz : 0);
     const blockMs = (block.samplesPerChannel * periodUs) / 1000;
     let lengthMs = Math.max(0, arrivalMs - beforeMs - blockMs);
-    if (!block.streamStart && block.deviceTimeUs !== null && lastBlockEndUs !== null && block.deviceTimeModuloUs !== null) {
+    // The device clock runs free through an outage and a stream restart (PROTOCOL.md §5.3), so its
+    // step sizes the outage exactly, where arrival times carry the link's and the machine's jitter
+    // (the soak test saw 0.14 s) — unless the sensor restarted its clock, which the check catches.
+    if (block.deviceTimeUs !== null && lastBlockEndUs !== null && block.deviceTimeModuloUs !== null) {
       const stepUs = (((block.deviceTimeUs - lastBlockEndUs) % block.deviceTimeModuloUs) + block.deviceTimeModuloUs) % block.deviceTimeModuloUs;
       if (Math.abs(stepUs / 1000 - lengthMs) < DEVICE_TIME_PLAUSIBLE_MS) lengthMs = stepUs / 1000;
     }
