@@ -55,8 +55,11 @@ export interface SoakResult {
 const HEAP_FROM_S = 300;
 /** Bytes the recording takes per second: 2 channels × (raw + level) × Float32 × rate. */
 const bytesPerSecond = (rateHz: number) => 2 * 2 * 4 * rateHz;
-/** Outage gaps may be off by this much (recording-check.ts): 25 ms of arrival-stamp jitter at 2 kHz. */
-export const OUTAGE_TOLERANCE_MS = 25;
+/**
+ * Outage gaps may be off by this much (recording-check.ts). The app sizes an outage from the
+ * sensor's clock (src/worker/sensor-pipeline.ts), so only rounding to whole samples remains.
+ */
+export const OUTAGE_TOLERANCE_MS = 1;
 
 export async function runSoak(browser: Browser, baseUrl: string, plan: SoakPlan, log: (line: string) => void = () => undefined): Promise<SoakResult> {
   const began = Date.now();
