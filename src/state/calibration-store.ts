@@ -1,6 +1,9 @@
-// The last MVC calibration per muscle and side, kept on this device so the next session can
-// reuse it (showing its date). A few bytes in localStorage until the session database exists.
+// The latest MVC calibration per muscle and side of the active patient, as a signal so render
+// code reads it synchronously. The database (calibrations store, every calibration kept as
+// history) fills it right after start and again when the patient changes (stored-state.ts).
+import { signal } from '@preact/signals';
 import type { Muscle, Side } from './channel-assignment';
+import { startStoredState } from './stored-state-start';
 
 export interface StoredCalibration {
   mvc: number;
@@ -10,9 +13,8 @@ export interface StoredCalibration {
   trialMvcs: (number | null)[];
 }
 
-const storageKey = 'quadcue.calibrations';
-
-function isStored(value: unknown): value is StoredCalibration {
+/** A stored value the app can use: a positive, finite MVC with a real date. */
+export function isStoredCalibration(value: unknown): value is StoredCalibration {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
@@ -27,24 +29,25 @@ function isStored(value: unknown): value is StoredCalibration {
   );
 }
 
-function readAll(storage: Storage): Record<string, StoredCalibration> {
-  try {
-    const parsed: unknown = JSON.parse(storage.getItem(storageKey) ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => isStored(v))) as Record<string, StoredCalibration>;
-  } catch {
-    return {}; // a damaged entry means "calibrate again", never a crash
-  }
+export const calibrationKey = (muscle: string, side: Side): string => `${muscle}.${side}`;
+
+/** Latest calibration by `muscle.side`, for the active patient. */
+export const latestCalibrations = signal<ReadonlyMap<string, StoredCalibration>>(new Map());
+// Whichever screen first needs calibrations starts the load (once).
+startStoredState();
+
+/** Where a new calibration goes besides the signal: the database, once it is open. */
+let keep: ((muscle: Muscle, side: Side, calibration: StoredCalibration) => void) | null = null;
+export function keepCalibrationsWith(sink: typeof keep): void {
+  keep = sink;
 }
 
-export function loadCalibration(storage: Storage, muscle: Muscle, side: Side): StoredCalibration | null {
-  return readAll(storage)[`${muscle}.${side}`] ?? null;
+/** Reading `.value` inside: a component calling this re-renders when calibrations change. */
+export function loadCalibration(muscle: Muscle, side: Side): StoredCalibration | null {
+  return latestCalibrations.value.get(calibrationKey(muscle, side)) ?? null;
 }
 
-export function saveCalibration(storage: Storage, muscle: Muscle, side: Side, calibration: StoredCalibration): void {
-  try {
-    storage.setItem(storageKey, JSON.stringify({ ...readAll(storage), [`${muscle}.${side}`]: calibration }));
-  } catch {
-    // Storage full or off: the calibration still serves this session.
-  }
+export function saveCalibration(muscle: Muscle, side: Side, calibration: StoredCalibration): void {
+  latestCalibrations.value = new Map(latestCalibrations.peek()).set(calibrationKey(muscle, side), calibration);
+  keep?.(muscle, side, calibration);
 }

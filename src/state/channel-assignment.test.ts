@@ -45,9 +45,12 @@ describe('channel assignment', () => {
       { muscle: 'vl', side: 'left' },
     ]);
     expect(loadAssignment(storage, 'ganglion.B', defaults)).toBe(defaults);
-    storage.setItem('quadcue.channel-assignment.ganglion.C', '{oops');
+    storage.setItem('ganglion.C', '{oops');
     expect(loadAssignment(storage, 'ganglion.C', defaults)).toBe(defaults);
-    storage.setItem('quadcue.channel-assignment.ganglion.D', JSON.stringify([{ muscle: 'biceps', side: 'left' }, { muscle: null, side: 'up' }]));
+    storage.setItem('ganglion.D', JSON.stringify([{ muscle: 'biceps', side: 'left' }, { muscle: null, side: 'up' }]));
     expect(loadAssignment(storage, 'ganglion.D', defaults)).toBe(defaults);
+    // One channel fewer than the sensor has now: a stale entry, ignored.
+    storage.setItem('ganglion.E', JSON.stringify([{ muscle: 'vmo', side: 'left' }]));
+    expect(loadAssignment(storage, 'ganglion.E', defaults)).toBe(defaults);
   });
 });

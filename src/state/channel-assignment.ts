@@ -1,6 +1,7 @@
-// Which muscle and side each channel of a sensor measures, remembered per sensor on this device.
-// Stored in localStorage for now: a few bytes per sensor, needed before any database exists.
+// Which muscle and side each channel of a sensor measures, remembered per sensor on this device
+// in one setting of the settings store: sensor key → assignment (assignment-storage.ts).
 import type { ChannelSpec, ProfileId } from '../profiles/types';
+import { appSettings } from './setting-registry';
 
 export const muscles = ['vmo', 'vl', 'rectus-femoris', 'hamstrings', 'other'] as const;
 export type Muscle = (typeof muscles)[number];
@@ -11,8 +12,6 @@ export interface ChannelAssignment {
   muscle: Muscle | null;
   side: Side;
 }
-
-const storageKeyPrefix = 'quadcue.channel-assignment.';
 
 /** Sensible defaults per profile: Quadcue sensors describe their own labels; others start unnamed. */
 export function defaultAssignment(profileId: ProfileId, channels: readonly ChannelSpec[]): ChannelAssignment[] {
@@ -31,9 +30,12 @@ function isAssignment(value: unknown): value is ChannelAssignment {
   return (muscle === null || (muscles as readonly unknown[]).includes(muscle)) && (side === 'left' || side === 'right');
 }
 
-export function loadAssignment(storage: Storage, sensorKey: string, fallback: ChannelAssignment[]): ChannelAssignment[] {
+/** Where assignments are read and written by sensor key: assignmentStorage in the app. */
+export type AssignmentStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+export function loadAssignment(storage: AssignmentStorage, sensorKey: string, fallback: ChannelAssignment[]): ChannelAssignment[] {
   try {
-    const parsed: unknown = JSON.parse(storage.getItem(storageKeyPrefix + sensorKey) ?? 'null');
+    const parsed: unknown = JSON.parse(storage.getItem(sensorKey) ?? 'null');
     if (Array.isArray(parsed) && parsed.length === fallback.length && parsed.every(isAssignment)) return parsed;
   } catch {
     // A damaged entry is ignored: the defaults are a fine starting point.
@@ -41,10 +43,23 @@ export function loadAssignment(storage: Storage, sensorKey: string, fallback: Ch
   return fallback;
 }
 
-export function saveAssignment(storage: Storage, sensorKey: string, assignment: ChannelAssignment[]): void {
+export function saveAssignment(storage: AssignmentStorage, sensorKey: string, assignment: ChannelAssignment[]): void {
   try {
-    storage.setItem(storageKeyPrefix + sensorKey, JSON.stringify(assignment));
+    storage.setItem(sensorKey, JSON.stringify(assignment));
   } catch {
     // Full or disabled storage: the choice holds for this session only.
   }
 }
+
+export const ASSIGNMENTS_SETTING_KEY = 'channel-assignments';
+
+export type StoredAssignments = Readonly<Record<string, readonly ChannelAssignment[]>>;
+
+/** Keeps the sensors whose stored assignment is well formed; a damaged one is dropped (defaults again). */
+export function readAssignments(stored: unknown): StoredAssignments | null {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return null;
+  return Object.fromEntries(Object.entries(stored).filter(([, a]) => Array.isArray(a) && a.every(isAssignment)));
+}
+
+/** Every sensor's assignment, kept in the settings store. */
+export const channelAssignments = appSettings.signal<StoredAssignments>(ASSIGNMENTS_SETTING_KEY, () => ({}), readAssignments);

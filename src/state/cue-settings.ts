@@ -1,8 +1,11 @@
-// Which cues are on, remembered on this device under one storage key. Each switch is its own
-// signal so the settings screen and the player read and write them directly.
-import { effect, signal, type Signal } from '@preact/signals';
+// Which cues are on, remembered on this device as one setting (the settings store, through
+// setting-registry.ts). Each switch is its own signal so the settings screen and the player read
+// and write them directly.
+import { batch, signal, type Signal } from '@preact/signals';
+import type { SettingBinding } from './setting-registry';
 
-export const CUE_SETTINGS_KEY = 'quadcue.cues';
+/** The settings-store key (localStorage held it under 'quadcue.cues' before, legacy-keys.ts). */
+export const CUE_SETTINGS_KEY = 'cues';
 
 export const cueSettingNames = ['colourWords', 'sound', 'continuousPitch', 'vibration', 'spokenCounting'] as const;
 export type CueSettingName = (typeof cueSettingNames)[number];
@@ -22,20 +25,16 @@ export const DEFAULT_CUE_SETTINGS: Readonly<CueSettingValues> = {
   spokenCounting: false,
 };
 
-export type CueSettings = { readonly [K in CueSettingName]: Signal<boolean> } & { dispose(): void };
+export type CueSettings = { readonly [K in CueSettingName]: Signal<boolean> } & {
+  /** Keeps the switches in the settings store: pass to appSettings.bind(). */
+  readonly binding: SettingBinding;
+};
 
-/** Stored text → values: anything not a boolean under a known name falls back to its default. */
-export function parseCueSettings(stored: string | null): CueSettingValues {
+/** A stored value → values: anything not a boolean under a known name falls back to its default. */
+export function readCueSettings(stored: unknown): CueSettingValues {
   const values = { ...DEFAULT_CUE_SETTINGS };
-  if (stored === null) return values;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    return values;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return values;
-  const record = parsed as Record<string, unknown>;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return values;
+  const record = stored as Record<string, unknown>;
   for (const name of cueSettingNames) {
     const value = record[name];
     if (typeof value === 'boolean') values[name] = value;
@@ -43,16 +42,9 @@ export function parseCueSettings(stored: string | null): CueSettingValues {
   return values;
 }
 
-function readStored(storage: Storage | null): string | null {
-  try {
-    return storage?.getItem(CUE_SETTINGS_KEY) ?? null;
-  } catch {
-    return null; // storage blocked (private mode, policy): defaults for this visit
-  }
-}
-
-export function createCueSettings(storage: Storage | null): CueSettings {
-  const initial = parseCueSettings(readStored(storage));
+/** The switches, starting from a stored value (validated; nothing stored: the defaults). */
+export function createCueSettings(stored?: unknown): CueSettings {
+  const initial = readCueSettings(stored);
   const switches = {
     colourWords: signal(initial.colourWords),
     sound: signal(initial.sound),
@@ -60,14 +52,19 @@ export function createCueSettings(storage: Storage | null): CueSettings {
     vibration: signal(initial.vibration),
     spokenCounting: signal(initial.spokenCounting),
   };
-  const stopSaving = effect(() => {
-    const values = {} as CueSettingValues;
-    for (const name of cueSettingNames) values[name] = switches[name].value;
-    try {
-      storage?.setItem(CUE_SETTINGS_KEY, JSON.stringify(values));
-    } catch {
-      // Storage off or full: the choice lasts for this visit.
-    }
-  });
-  return { ...switches, dispose: stopSaving };
+  const binding: SettingBinding = {
+    key: CUE_SETTINGS_KEY,
+    current() {
+      const values = {} as CueSettingValues;
+      for (const name of cueSettingNames) values[name] = switches[name].value;
+      return values;
+    },
+    apply(value) {
+      const next = readCueSettings(value);
+      batch(() => {
+        for (const name of cueSettingNames) switches[name].value = next[name];
+      });
+    },
+  };
+  return { ...switches, binding };
 }

@@ -6,14 +6,9 @@ import type { QuadcueDatabase } from '../store/db/open-db';
 import { checkPatientInput, deleteAllData, deletePatient, listPatients, savePatient, type PatientCheck, type PatientInput } from '../store/db/patients';
 import type { PatientRecord } from '../store/db/schema';
 import { PIN_SETTING_KEY } from './mode-pin';
-
-const activeKey = 'quadcue.active-patient';
+import { ACTIVE_PATIENT_KEY, deviceStorage, readActivePatientId } from './active-patient-id';
 
 type KeyStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-
-function localStore(): KeyStore | null {
-  return typeof localStorage === 'undefined' ? null : localStorage;
-}
 
 export interface PatientsModelOptions {
   db: () => Promise<QuadcueDatabase>;
@@ -22,24 +17,20 @@ export interface PatientsModelOptions {
   newId?: () => string;
 }
 
-export function createPatientsModel({ db, storage = localStore(), newId = () => crypto.randomUUID() }: PatientsModelOptions) {
+export function createPatientsModel({ db, storage = deviceStorage(), newId = () => crypto.randomUUID() }: PatientsModelOptions) {
   const patients = signal<readonly PatientRecord[]>([]);
   const activePatientId = signal<string | null>(readActive());
   const activePatient = computed(() => patients.value.find((p) => p.id === activePatientId.value) ?? null);
 
   function readActive(): string | null {
-    try {
-      return storage?.getItem(activeKey) ?? null;
-    } catch {
-      return null;
-    }
+    return readActivePatientId(storage);
   }
 
   function select(id: string | null): void {
     activePatientId.value = id;
     try {
-      if (id === null) storage?.removeItem(activeKey);
-      else storage?.setItem(activeKey, id);
+      if (id === null) storage?.removeItem(ACTIVE_PATIENT_KEY);
+      else storage?.setItem(ACTIVE_PATIENT_KEY, id);
     } catch {
       // Storage off or full: the choice lasts for this visit.
     }

@@ -1,29 +1,10 @@
-// The patient's current program (what the therapist prescribed), kept on this device. Saved in
-// localStorage until the history database exists; validated on load like any imported program.
-import { effect, signal } from '@preact/signals';
-import { validateProgram, type Program } from '../exercise/program';
+// The active patient's current program (what the therapist prescribed). The programs store holds
+// it per patient; stored-state.ts loads it right after start and on a patient change, and saves
+// every change. Until then (or without a database) it lives in memory for the visit.
+import { signal, type Signal } from '@preact/signals';
+import type { Program } from '../exercise/program';
+import { startStoredState } from './stored-state-start';
 
-const storageKey = 'quadcue.program';
-
-function load(): Program | null {
-  try {
-    const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(storageKey);
-    if (!stored) return null;
-    const validated = validateProgram(JSON.parse(stored));
-    return validated.ok ? validated.value : null;
-  } catch {
-    return null;
-  }
-}
-
-export const currentProgram = signal<Program | null>(load());
-
-effect(() => {
-  try {
-    const program = currentProgram.value;
-    if (program) localStorage.setItem(storageKey, JSON.stringify(program));
-    else localStorage.removeItem(storageKey);
-  } catch {
-    // Storage full or off: the program holds for this visit.
-  }
-});
+export const currentProgram: Signal<Program | null> = signal<Program | null>(null);
+// Whichever screen first needs the program starts the load (once).
+startStoredState();

@@ -9,6 +9,7 @@ import type { SessionSummary } from '../exercise/summary';
 import { requestPersistence } from '../store/db/storage-status';
 import type { RecordingStopReason } from '../store/db/recorder';
 import { sensorsModel } from './sensors-model';
+import { deviceStorage, readActivePatientId } from './active-patient-id';
 
 export interface ActiveRecording {
   sessionId: string;
@@ -69,7 +70,8 @@ export function startRecording(options: { exerciseId?: string | null; side?: 'in
   const sessionId = crypto.randomUUID();
   const session = {
     id: sessionId,
-    patientId: options.patientId ?? null,
+    // The patient this device is set up for, unless the caller says otherwise.
+    patientId: options.patientId === undefined ? readActivePatientId(deviceStorage()) : options.patientId,
     side: options.side ?? null,
     simulated: sensors.some((s) => s.simulated),
     exerciseId: options.exerciseId ?? null,

@@ -2,6 +2,7 @@
 // how they are added, and the one loop that pulls the worker's snapshots for the UI.
 import { batch, computed, effect, signal } from '@preact/signals';
 import { mainsHz } from './settings-model';
+import { assignmentStorage } from './assignment-storage';
 import type { ScenarioName } from '../../firmware-protocol/sim/scenarios';
 import { systemClock, type Clock } from '../devices/clock';
 import { createBluetoothTransport } from '../devices/bluetooth-transport';
@@ -106,5 +107,6 @@ export type SensorsModel = ReturnType<typeof createSensorsModel>;
 export const sensorsModel: SensorsModel = createSensorsModel({
   clock: systemClock,
   bridge: pipelineBridge,
-  storage: typeof localStorage === 'undefined' ? (undefined as unknown as Storage) : localStorage,
+  // Channel assignments are kept in the settings store; sensor entries see it as a Storage.
+  storage: assignmentStorage,
 });

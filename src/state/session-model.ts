@@ -16,6 +16,7 @@ import { loadCalibration, saveCalibration, type StoredCalibration } from './cali
 import type { SensorEntry } from './sensor-entry';
 import { sensorsModel, type SensorsModel } from './sensors-model';
 import { activeRecording, attachSummary, startRecording, stopRecording } from './recording-model';
+import { recordingSide } from './recording-side';
 
 /** The calibration protocol (clinical.md: 3 × 5 s maximal efforts with rest between). */
 export const CALIBRATION = { trials: 3, effortS: 5, countdownS: 3, restS: 60 } as const;
@@ -56,7 +57,7 @@ export interface SessionTrace {
 
 const muscleForSignal = { VMO: 'vmo', VL: 'vl', force: 'other' } as const;
 
-export function createSessionModel(sensors: SensorsModel, storage: Storage) {
+export function createSessionModel(sensors: SensorsModel) {
   const stage = signal<Stage>({ kind: 'choose' });
   /** The latest engine or calibration event, for cues and the live announcer. */
   const lastEvent = signal<EngineEvent | CalibrationEvent | null>(null);
@@ -72,8 +73,8 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
     const vmoChannel = assignment.findIndex((a) => a.muscle === 'vmo');
     const vlChannel = assignment.findIndex((a) => a.muscle === 'vl');
     if (vmoChannel < 0 || vlChannel < 0) return undefined;
-    const vmo = loadCalibration(storage, 'vmo', assignment[vmoChannel]!.side);
-    const vl = loadCalibration(storage, 'vl', assignment[vlChannel]!.side);
+    const vmo = loadCalibration('vmo', assignment[vmoChannel]!.side);
+    const vl = loadCalibration('vl', assignment[vlChannel]!.side);
     return vmo && vl ? { vmoChannel, vlChannel, vmoMvc: vmo.mvc, vlMvc: vl.mvc } : undefined;
   }
 
@@ -114,7 +115,7 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
     else if (event.type === 'calibration-complete') {
       const { result } = event;
       if (result.mvc !== null) {
-        saveCalibration(storage, current.target.muscle, current.target.side, {
+        saveCalibration(current.target.muscle, current.target.side, {
           mvc: result.mvc,
           unit: result.unit,
           madeAt: new Date().toISOString(),
@@ -163,7 +164,7 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
     choose(exercise: Exercise) {
       const target = findTarget(exercise);
       stage.value = target
-        ? { kind: 'ready', exercise, target, stored: exercise.target.unit === '%MVC' ? loadCalibration(storage, target.muscle, target.side) : null }
+        ? { kind: 'ready', exercise, target, stored: exercise.target.unit === '%MVC' ? loadCalibration(target.muscle, target.side) : null }
         : { kind: 'no-sensor', exercise };
     },
     async calibrate() {
@@ -197,7 +198,7 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
       stage.value = { kind: 'exercising', exercise, target, mvc, phase: 'idle', set: 1, rep: 1, inBand: false, holdSecondsLeft: null, reps: [] };
       await restartDemo(target, demoScenarioFor[exercise.libraryId] ?? 'quadSets');
       // Every guided exercise is recorded to this device, for History.
-      recordedSessionId = activeRecording.peek() ? null : startRecording({ exerciseId: exercise.libraryId });
+      recordedSessionId = activeRecording.peek() ? null : startRecording({ exerciseId: exercise.libraryId, side: recordingSide.peek() });
       const pair = vmoVlPair(target);
       sensors.bridge().post({
         type: 'start-activity',
@@ -249,7 +250,4 @@ export function createSessionModel(sensors: SensorsModel, storage: Storage) {
 export type SessionModel = ReturnType<typeof createSessionModel>;
 
 /** The app's one session model. */
-export const sessionModel: SessionModel = createSessionModel(
-  sensorsModel,
-  typeof localStorage === 'undefined' ? (undefined as unknown as Storage) : localStorage,
-);
+export const sessionModel: SessionModel = createSessionModel(sensorsModel);

@@ -1,4 +1,4 @@
-import { effect, signal } from '@preact/signals';
+import { appSettings } from './setting-registry';
 
 // Regions whose mains grid runs at 60 Hz (IEC TR 60083 / the World Plugs table of mains
 // frequencies); everywhere else uses 50 Hz. Japan is split (east 50, west 60): it defaults to 50
@@ -16,26 +16,15 @@ export function mainsHzForLocale(language: string): 50 | 60 {
   return sixtyHzRegions.has(region) ? 60 : 50;
 }
 
-const storageKey = 'quadcue.mains-hz';
+export const MAINS_SETTING_KEY = 'mains-hz';
+export const DYNAMOMETER_SETTING_KEY = 'dynamometer';
 
-function initialMainsHz(): 50 | 60 {
-  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(storageKey);
-  if (stored === '50' || stored === '60') return Number(stored) as 50 | 60;
-  return mainsHzForLocale(typeof navigator === 'undefined' ? 'en' : navigator.language);
+function readMainsHz(stored: unknown): 50 | 60 | null {
+  return stored === 50 || stored === 60 ? stored : null;
 }
 
 /** Mains frequency for the EMG notch filter: a setting, defaulting from the browser's locale. */
-export const mainsHz = signal<50 | 60>(initialMainsHz());
-
-effect(() => {
-  try {
-    localStorage.setItem(storageKey, String(mainsHz.value));
-  } catch {
-    // Storage off or full: the choice lasts for this visit.
-  }
-});
-
-const dynamometerKey = 'quadcue.dynamometer';
+export const mainsHz = appSettings.signal<50 | 60>(MAINS_SETTING_KEY, () => mainsHzForLocale(typeof navigator === 'undefined' ? 'en' : navigator.language), readMainsHz);
 
 export interface DynamometerSettings {
   /** Knee axis to the pad, m; null until set. */
@@ -50,28 +39,18 @@ function validPositive(value: unknown, max: number): number | null {
 /** Plausibility limits: a lever arm under 1 m, a body mass under 400 kg. */
 const dynamometerLimits: Record<keyof DynamometerSettings, number> = { leverArmM: 1, bodyMassKg: 400 };
 
-function initialDynamometer(): DynamometerSettings {
-  try {
-    const parsed = JSON.parse((typeof localStorage === 'undefined' ? null : localStorage.getItem(dynamometerKey)) ?? '{}') as Record<string, unknown>;
-    return {
-      leverArmM: validPositive(parsed.leverArmM, dynamometerLimits.leverArmM),
-      bodyMassKg: validPositive(parsed.bodyMassKg, dynamometerLimits.bodyMassKg),
-    };
-  } catch {
-    return { leverArmM: null, bodyMassKg: null };
-  }
+/** Each field is checked on its own: one damaged field does not lose the other. */
+export function readDynamometer(stored: unknown): DynamometerSettings | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const parsed = stored as Record<string, unknown>;
+  return {
+    leverArmM: validPositive(parsed.leverArmM, dynamometerLimits.leverArmM),
+    bodyMassKg: validPositive(parsed.bodyMassKg, dynamometerLimits.bodyMassKg),
+  };
 }
 
 /** For a dynamometer: torque needs the lever arm, N·m/kg the body mass too. */
-export const dynamometer = signal<DynamometerSettings>(initialDynamometer());
-
-effect(() => {
-  try {
-    localStorage.setItem(dynamometerKey, JSON.stringify(dynamometer.value));
-  } catch {
-    // as above
-  }
-});
+export const dynamometer = appSettings.signal<DynamometerSettings>(DYNAMOMETER_SETTING_KEY, () => ({ leverArmM: null, bodyMassKg: null }), readDynamometer);
 
 /** Sets one dynamometer field from what the user typed; empty or implausible input clears it. */
 export function setDynamometerField(field: keyof DynamometerSettings, text: string): void {

@@ -4,6 +4,7 @@ import { signal } from '@preact/signals';
 import { systemClock } from '../../devices/clock';
 import { createCuePlayer } from '../../state/cue-player';
 import { createCueSettings } from '../../state/cue-settings';
+import { appSettings } from '../../state/setting-registry';
 import { cueWords } from '../strings';
 
 /** User Timing mark set right after each cue tone's oscillator.start(): the end point of the cue-latency bench. */
@@ -13,7 +14,8 @@ const synthesis = typeof speechSynthesis === 'undefined' ? null : speechSynthesi
 
 export const canVibrate: boolean = typeof navigator !== 'undefined' && typeof navigator.vibrate === 'function';
 
-export const cueSettings = createCueSettings(typeof localStorage === 'undefined' ? null : localStorage);
+export const cueSettings = createCueSettings();
+appSettings.bind(cueSettings.binding);
 
 export const cuePlayer = createCuePlayer({
   settings: cueSettings,

@@ -28,8 +28,8 @@ export function LiveMetrics({ entry }: { entry: SensorEntry }) {
   if (vmo < 0 || vl < 0) return null;
   entry.snapshot.value; // re-render with each snapshot (~30 Hz)
   const rateHz = channels[vmo]!.nominalRateHz;
-  const vmoMvc = loadCalibration(localStorage, 'vmo', assignment[vmo]!.side);
-  const vlMvc = loadCalibration(localStorage, 'vl', assignment[vl]!.side);
+  const vmoMvc = loadCalibration('vmo', assignment[vmo]!.side);
+  const vlMvc = loadCalibration('vl', assignment[vl]!.side);
   let ratio: number | null = null;
   if (vmoMvc && vlMvc && entry.rings) {
     const n = Math.round((RATIO_WINDOW_MS * rateHz) / 1000);

@@ -16,7 +16,7 @@ function percentFactors(entry: SensorEntry): number[] | null {
   const factors: number[] = [];
   for (let c = 0; c < channels.length; c++) {
     const a = assignment[c];
-    const stored = a?.muscle ? loadCalibration(localStorage, a.muscle, a.side) : null;
+    const stored = a?.muscle ? loadCalibration(a.muscle, a.side) : null;
     if (!stored) return null;
     factors.push(100 / stored.mvc);
   }

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { appDb } from '../../state/app-db';
 import { mode, modeModel, patientsModel } from '../../state/mode-app';
 import { PIN_SETTING_KEY } from '../../state/mode-pin';
+import { reloadStoredState } from '../../state/stored-state-start';
 import { createBackup, parseBackup, restoreBackup, type Backup } from '../../store/db/backup';
 import { saveFile } from '../common/save-file';
 import { backupText } from '../strings';
@@ -49,6 +50,8 @@ export function BackupSettings() {
       message.value = result.ok ? { kind: 'ok', text: backupText.restored(result.value.patients) } : { kind: 'error', text: `${backupText.failedTitle} ${backupText.errors(result.error)}` };
       await patientsModel.refresh();
       await modeModel.load();
+      // Settings, the program and calibrations now come from the restored file.
+      await reloadStoredState();
     } finally {
       pending.value = null;
       busy.value = false;
@@ -59,6 +62,7 @@ export function BackupSettings() {
     busy.value = true;
     try {
       await patientsModel.deleteEverything();
+      await reloadStoredState();
       message.value = { kind: 'ok', text: backupText.deletedAll };
     } finally {
       confirmingDelete.value = false;

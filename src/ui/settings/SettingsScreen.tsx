@@ -2,6 +2,7 @@ import { dynamometer, mainsHz, setDynamometerField } from '../../state/settings-
 import { CueSettings } from '../cues/CueSettings';
 import { canSpeak, canVibrate, cueSettings } from '../cues/app-cue-player';
 import { BackupSettings } from '../modes/BackupSettings';
+import { CalibrationsPanel } from '../modes/CalibrationsPanel';
 import { PatientsPanel } from '../modes/PatientsPanel';
 import { PinSettings } from '../modes/PinSettings';
 import { StorageSettings } from '../modes/StorageSettings';
@@ -49,6 +50,7 @@ export function SettingsScreen() {
       <StorageSettings />
       <PinSettings />
       <PatientsPanel />
+      <CalibrationsPanel />
       <BackupSettings />
     </>
   );

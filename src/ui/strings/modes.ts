@@ -128,3 +128,16 @@ export const backupText = {
   deleteAllConfirm: 'Delete all data for good',
   deletedAll: 'All data were deleted.',
 };
+
+export const calibrationsText = {
+  heading: 'Calibrations',
+  body: 'Every maximum-effort calibration on this device, newest first. Exercises use the newest one for each muscle and side.',
+  none: 'No calibrations yet. They appear here after a calibration in Exercises.',
+  noPatient: 'No patient chosen',
+  muscle: 'Muscle',
+  side: 'Side',
+  mvc: 'MVC',
+  date: 'Date',
+  // A no-break space keeps a number with its unit in a narrow table cell.
+  mvcValue: (mvc: number, unit: 'uV' | 'N') => (unit === 'N' ? `${mvc.toFixed(0)}\u00a0N` : `${mvc.toFixed(0)}\u00a0µV`),
+};
