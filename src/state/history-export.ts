@@ -7,6 +7,7 @@ import { writeCsv, type CsvEnvelope } from '../store/formats/csv-export';
 import { writeEdf } from '../store/formats/edf-writer';
 import type { RecordingAnnotation, RecordingChannel, RecordingModel } from '../store/formats/recording-model';
 import { recordingSummaryJson } from '../store/formats/recording-summary';
+import { annotationText } from '../store/formats/event-annotations';
 
 export type ExportFormat = 'edf' | 'csv' | 'json';
 export type ExportResult = { ok: true; fileName: string; bytes: Uint8Array; mimeType: string } | { ok: false; detail: string };
@@ -31,22 +32,7 @@ function uniqueLabels(streams: readonly RecordedSamples[]): string[][] {
   );
 }
 
-/** Reps, cues and ratings as annotation texts; gaps are NaN samples, not annotations (recording-model.ts). */
-function annotationText(event: SessionEvent): string | null {
-  switch (event.kind) {
-    case 'rep':
-      return `set ${event.set} rep ${event.rep}`;
-    case 'cue':
-      return `cue ${event.cue}`;
-    case 'pain':
-      return `pain ${event.score}/10`;
-    case 'effort':
-      return `effort ${event.score}/10`;
-    case 'gap':
-      return null;
-  }
-}
-
+/** The session as the writers take it: reps, cues, ratings and notes as annotations; gaps are NaN samples (recording-model.ts). */
 export function recordingOf(session: SessionRecord, streams: readonly RecordedSamples[], events: readonly SessionEvent[]): RecordingModel {
   const labels = uniqueLabels(streams);
   const channels: RecordingChannel[] = streams.flatMap((s, i) =>

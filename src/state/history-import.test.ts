@@ -4,11 +4,13 @@ import { buildScenario, vlChannel, vmoChannel } from '../../firmware-protocol/si
 import { quadcueCaptureLines } from '../../tests/cli/synthetic-captures';
 import { openQuadcueDb, type QuadcueDatabase } from '../store/db/open-db';
 import { readSessionSamples } from '../store/db/read-session';
-import type { StoreName } from '../store/db/schema';
+import type { SessionEvent, StoreName } from '../store/db/schema';
 import { writeEdf } from '../store/formats/edf-writer';
 import { sessionRecording } from '../store/formats/edf-test-recordings';
+import { exportSession } from './history-export';
 import { parseImport, writeImportedSession, type ImportedRecording } from './history-import';
-import { deleteAllSessions, listHistory } from './history-list';
+import { deleteAllSessions, listHistory, sessionEvents } from './history-list';
+import { events as storedEvents, samples as storedSamples, session as storedSession } from './history-test-sessions';
 
 let dbCount = 0;
 function freshDb(): Promise<QuadcueDatabase> {
@@ -29,6 +31,23 @@ function csvWithGap(): string {
     lines.push(`${(i / 1000).toFixed(6)},${(40 * Math.sin(i * 0.7)).toFixed(3)},${(i / 100).toFixed(2)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The file with the first `from` in its bytes replaced by `to` (same length: the layout stays). */
+function patched(bytes: Uint8Array, from: number[], to: number[]): Uint8Array {
+  const at = bytes.findIndex((_, i) => from.every((b, k) => bytes[i + k] === b));
+  if (at < 0 || from.length !== to.length) throw new Error('test bug: nothing to patch');
+  const out = bytes.slice();
+  out.set(to, at);
+  return out;
+}
+const ascii = (text: string) => Array.from(new TextEncoder().encode(text));
+
+/** An event as a person reads it: what happened and when (s from the stream's first recorded sample), not where it is stored. */
+function eventsAsRead(events: readonly SessionEvent[], firstIndex: number, rateHz: number): Record<string, unknown>[] {
+  return events
+    .map(({ id: _id, sessionId: _session, sensorId: _sensor, sampleIndex, ...body }) => ({ ...body, atS: (sampleIndex - firstIndex) / rateHz }))
+    .sort((a, b) => a.atS - b.atS || a.kind.localeCompare(b.kind));
 }
 
 async function importOk(db: QuadcueDatabase, name: string, bytes: Uint8Array, id: string): Promise<ImportedRecording> {
@@ -91,6 +110,63 @@ describe('importing a recording into history', () => {
     expect(force!.raw[0]![40]).toBeLessThan(10);
     // The file says it is the demo sensor's: so does the session.
     expect(session!.simulated).toBe(true);
+    // Its annotations are not Quadcue's own texts (edf-test-recordings.ts): they come back as notes,
+    // on the first stream at their sample; each stream's lost stretch is a gap of its own.
+    const [first, second] = session!.streams.map((s) => s.sensorId);
+    expect((await sessionEvents(db, 's-edf')).map((e) => [e.sensorId, e.sampleIndex, e.kind, e.kind === 'note' ? e.text : null])).toEqual([
+      [second, 200, 'gap', null],
+      [first, 1000, 'gap', null],
+      [first, 1500, 'note', 'cue: push'],
+      [first, 1600, 'note', 'rep 1'],
+      [first, 4400, 'note', 'rep 2'],
+      [first, 7200, 'note', 'pain 2/10 – fine'],
+    ]);
+  });
+
+  it('gives back the same events from a Quadcue EDF+ export: gaps, reps, cues, ratings and notes', async () => {
+    const db = await freshDb();
+    const stored = storedSession('a', '2026-03-04T08:09:10.123Z', false);
+    const events: SessionEvent[] = [
+      ...storedEvents,
+      { sessionId: 'a', sensorId: 'demo', sampleIndex: 600, kind: 'cue', cue: 'squeeze' },
+      { sessionId: 'a', sensorId: 'demo', sampleIndex: 2000, kind: 'note', text: 'Stimulus on' },
+      { sessionId: 'a', sensorId: 'demo', sampleIndex: 3400, kind: 'effort', score: 6.5 },
+    ];
+    const exported = exportSession('edf', stored, [storedSamples(1)], events);
+    if (!exported.ok) throw new Error(exported.detail);
+    await importOk(db, exported.fileName, exported.bytes, 's-back');
+    const [stream] = (await db.get('sessions', 's-back'))!.streams;
+    expect(eventsAsRead(await sessionEvents(db, 's-back'), stream!.firstIndex, stream!.rateHz)).toEqual(eventsAsRead(events, stored.streams[0]!.firstIndex, stored.streams[0]!.rateHz));
+  });
+
+  it('puts annotations outside the recording at its first or last sample', async () => {
+    const db = await freshDb();
+    // 2 s of force at 100 Hz: samples 0–199.
+    const recording: ImportedRecording = {
+      kind: 'edf',
+      startedAt: '2026-02-01T10:00:00.000Z',
+      simulated: false,
+      streams: [
+        {
+          sensorId: 'import:edf:1',
+          profileId: 'quadcue',
+          rateHz: 100,
+          channels: [{ label: 'force', kind: 'force', unit: 'N', nominalRateHz: 100 }],
+          samples: [new Float32Array(200).fill(5)],
+        },
+      ],
+      events: [
+        { onsetS: -0.5, body: { kind: 'note', text: 'before' } },
+        { onsetS: 1.234, body: { kind: 'pain', score: 1 } },
+        { onsetS: 60, body: { kind: 'note', text: 'after' } },
+      ],
+    };
+    expect((await writeImportedSession(db, recording, target('s-clamp'))).ok).toBe(true);
+    expect((await sessionEvents(db, 's-clamp')).map((e) => [e.sampleIndex, e.kind])).toEqual([
+      [0, 'note'],
+      [123, 'pain'],
+      [200, 'note'],
+    ]);
   });
 
   it('decodes a capture file through the sensor pipeline', async () => {
@@ -113,7 +189,12 @@ describe('importing a recording into history', () => {
     const flipped = edf.bytes.slice();
     flipped[236] = 0x41; // the record-count field: no longer a number
     const csv = csvWithGap();
+    // Annotations that break EDF+ 2.2.3: a control byte inside a text, a text that is not UTF-8 ("–" is E2 80 93).
+    const controlByte = patched(edf.bytes, ascii('cue: push'), ascii('cue:\x07push'));
+    const notUtf8 = patched(edf.bytes, [0xe2, 0x80, 0x93], [0xff, 0x80, 0x93]);
     const damaged: [string, Uint8Array][] = [
+      ['control-byte-annotation.edf', controlByte],
+      ['not-utf8-annotation.edf', notUtf8],
       ['cut.edf', edf.bytes.slice(0, edf.bytes.length - 1000)],
       ['flipped.edf', flipped],
       ['short.edf', edf.bytes.slice(0, 100)],

@@ -1,11 +1,14 @@
 // Importing a recording file into history (issue 7): EDF/EDF+, CSV or a capture file becomes one
-// session with its streams, ~1 s chunks and gap events — written in ONE IndexedDB transaction, so
-// a file that cannot be read, or a write that fails, leaves the database exactly as it was.
+// session with its streams, ~1 s chunks, gap events and its EDF+ annotations as events — written
+// in ONE IndexedDB transaction, so a file that cannot be read, or a write that fails, leaves the
+// database exactly as it was.
 // Parsing happens wholly before the transaction opens: a damaged file never opens one.
 import type { QuadcueDatabase } from '../store/db/open-db';
 import type { ChunkRecord, SessionEvent, SessionRecord, StreamRecord } from '../store/db/schema';
 import { parseCsvRecording } from '../store/csv/csv-format';
 import { readEdf } from '../store/formats/edf-reader';
+import { isReservedText } from '../store/formats/edf-gaps';
+import { eventOfAnnotation, type AnnotatedEventBody } from '../store/formats/event-annotations';
 import type { ChannelSpec, ProfileId } from '../profiles/types';
 import { EmgChain } from '../signal/emg-chain';
 import { streamsFromCapture } from './history-capture';
@@ -22,12 +25,21 @@ export interface ImportedStream {
   readonly samples: readonly Float32Array[];
 }
 
+/** An EDF+ annotation as an event: reps, cues and ratings Quadcue wrote, or another program's note. */
+export interface ImportedEvent {
+  /** Seconds from the recording's start. */
+  readonly onsetS: number;
+  readonly body: AnnotatedEventBody;
+}
+
 export interface ImportedRecording {
   readonly kind: ImportKind;
   /** ISO-8601 start from the file, or null when the file has none (CSV). */
   readonly startedAt: string | null;
   readonly simulated: boolean;
   readonly streams: readonly ImportedStream[];
+  /** EDF+ annotations; CSV and capture files carry none. */
+  readonly events?: readonly ImportedEvent[];
 }
 
 export type ImportErrorCode = 'unreadable' | 'unknown-unit' | 'empty' | 'rate-too-low' | 'write-failed';
@@ -109,7 +121,15 @@ function fromEdf(bytes: Uint8Array): ParseImportResult {
       }),
     };
   });
-  return { ok: true, recording: { kind: 'edf', startedAt: recording.startedAt, simulated: recording.simulated, streams } };
+  const labels = recording.channels.map((c) => c.label);
+  const events: ImportedEvent[] = [];
+  for (const { onsetS, text } of recording.annotations) {
+    // A gap mark the reader could not apply (one without a duration) is broken fill information,
+    // not a note — and the export would refuse its text as reserved (edf-gaps.ts).
+    const body = isReservedText(text, labels) ? null : eventOfAnnotation(text);
+    if (body) events.push({ onsetS, body });
+  }
+  return { ok: true, recording: { kind: 'edf', startedAt: recording.startedAt, simulated: recording.simulated, streams, events } };
 }
 
 /** The file as streams to store, or why it cannot be imported. Never throws on hostile bytes. */
@@ -208,6 +228,17 @@ export async function writeImportedSession(db: QuadcueDatabase, recording: Impor
     const record: StreamRecord = { sensorId: stream.sensorId, profileId: stream.profileId, channels: [...stream.channels], rateHz: stream.rateHz, firstIndex: 0 };
     prepared.push({ stream: record, ...chunksOf(sessionId, stream, level) });
   }
+  // The file's annotations belong to the recording, not to one signal: they go on the first stream,
+  // at the nearest sample, clamped into it (EDF+ allows onsets before the first record and after the last).
+  const annotated: SessionEvent[] = [];
+  const first = recording.streams[0];
+  if (first) {
+    const length = first.samples[0]?.length ?? 0;
+    for (const { onsetS, body } of recording.events ?? []) {
+      const sampleIndex = Math.min(length, Math.max(0, Math.round(onsetS * first.rateHz)));
+      annotated.push({ ...body, sessionId, sensorId: first.sensorId, sampleIndex });
+    }
+  }
   const session: SessionRecord = {
     id: sessionId,
     patientId: target.patientId,
@@ -231,6 +262,7 @@ export async function writeImportedSession(db: QuadcueDatabase, recording: Impor
     for (const chunk of p.chunks) writes.push(tx.objectStore('chunks').add(chunk));
     for (const gap of p.gaps) writes.push(tx.objectStore('events').add(gap));
   }
+  for (const event of annotated) writes.push(tx.objectStore('events').add(event));
   writes.push(tx.done);
   try {
     await Promise.all(writes);

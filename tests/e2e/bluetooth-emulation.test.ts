@@ -5,12 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { securityHeaders } from '../../scripts/security-headers';
-import { cleanGuards, openGuardedPage, type GuardedPage } from './harness/guarded-page';
-import { BluetoothEmulator, cancelChooser, type PeripheralSpec } from './harness/bluetooth-emulation';
+import { cancelChooser, type BluetoothEmulator, type PeripheralSpec } from './harness/bluetooth-emulation';
+import { useEmulatedBrowser, type EmulatedPage } from './harness/emulated-browser';
 
 // Quadcue GATT layout, firmware-protocol/PROTOCOL.md §2.
 const quadcueService = '5b090001-3804-4a5c-ae72-9dec7c60a1b4';
@@ -83,10 +82,9 @@ const sensorStates = (page: Page) =>
   });
 const pageErrors = (page: Page) => page.evaluate(() => (window as unknown as { testPage: { errors: string[] } }).testPage.errors);
 
-let browser: Browser;
 let server: Server;
 let baseUrl: string;
-let open: GuardedPage;
+let open: EmulatedPage;
 let bt: BluetoothEmulator;
 
 beforeAll(async () => {
@@ -102,27 +100,18 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://localhost:${(server.address() as AddressInfo).port}/`;
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser.close();
   await new Promise((resolve) => server.close(resolve));
+});
+// After the server's hooks, so the browser closes before the server does (after-hooks run in reverse).
+const emulated = useEmulatedBrowser({
+  checkAfterEach: async ({ page }) => expect(await pageErrors(page)).toEqual([]),
 });
 
 beforeEach(async () => {
-  open = await openGuardedPage(browser, baseUrl);
-  bt = await BluetoothEmulator.attach(browser, open.context, open.page);
-});
-afterEach(async () => {
-  try {
-    expect(await pageErrors(open.page)).toEqual([]);
-    expect(bt.errors).toEqual([]);
-    expect(open.guards).toEqual(cleanGuards);
-  } finally {
-    // Always: the emulation is browser-wide, and the next test's attach needs it released.
-    await bt.detach();
-    await open.context.close();
-  }
+  open = await emulated.open(baseUrl);
+  bt = open.bt;
 });
 
 async function loadPage(): Promise<Page> {

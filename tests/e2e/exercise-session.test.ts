@@ -2,36 +2,21 @@
 // peripheral (the demo sensor's model) streams through the real Web Bluetooth path; the app
 // calibrates MVC on three maximal efforts, runs a 3-rep quad-set program in the worker, takes the
 // pain and effort rating and shows the summary.
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, QUADCUE_SERVICE_UUID } from '../../firmware-protocol/src/index';
 import { ReferencePeripheral, buildScenario, type Scenario } from '../../firmware-protocol/sim/index';
-import { launchChromium } from '../../scripts/chromium';
 import { CALIBRATION } from '../../src/state/session-model';
 import { connect, exercisesText, linkStates, offline, screens } from '../../src/ui/strings';
-import { BluetoothEmulator, type EmulatedPeripheral } from './harness/bluetooth-emulation';
+import type { EmulatedPeripheral } from './harness/bluetooth-emulation';
 import { seriousAxeViolations } from './harness/axe';
 import { activate, tabTo } from './harness/keyboard';
-import { cleanGuards, gotoReady, openGuardedPage, type GuardedPage } from './harness/guarded-page';
+import { useEmulatedBrowser } from './harness/emulated-browser';
+import { gotoReady } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let open: GuardedPage | undefined;
-let bt: BluetoothEmulator | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await bt?.detach();
-  bt = undefined;
-  if (open) await open.context.close();
-  open = undefined;
-});
+const emulated = useEmulatedBrowser();
 
 /** The simulated person doing `scenario` from a fresh start command; frames for `seconds`. */
 function framesOf(scenario: Scenario, seconds: number): Uint8Array[] {
@@ -56,9 +41,7 @@ const sizes = [
 ] as const;
 
 it.each(sizes)('calibrates MVC, runs 3 quad-set reps with holds achieved at the scenario level, and summarises — by keyboard alone (%s)', async (size, viewport) => {
-  open = await openGuardedPage(browser, baseUrl, viewport);
-  const page = open.page;
-  bt = await BluetoothEmulator.attach(browser, open.context, page);
+  const { page, bt } = await emulated.open(baseUrl, viewport);
   const live = new ReferencePeripheral({ seed: 41, scenario: 'quadSets', loop: true });
   const sensor = await bt.addPeripheral({
     address: '00:00:00:00:00:07',
@@ -76,7 +59,7 @@ it.each(sizes)('calibrates MVC, runs 3 quad-set reps with holds achieved at the 
   });
   sensor.onWrite(CONTROL_CHAR_UUID, (bytes) => [live.write(bytes)]);
   bt.onChooser((devices) => (devices.some((d) => d.id === '00:00:00:00:00:07') ? '00:00:00:00:00:07' : null));
-  await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+  await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
   await page.getByRole('button', { name: connect.connectSensor }).click();
   await page.getByRole('article', { name: 'Quadcue EMG' }).getByRole('status').filter({ hasText: linkStates.streaming }).waitFor();
 
@@ -142,6 +125,4 @@ it.each(sizes)('calibrates MVC, runs 3 quad-set reps with holds achieved at the 
   await expect(page.getByText(exercisesText.painEffort(2, 6)).isVisible()).resolves.toBe(true);
   await axeClean(page, 'summary');
   await saveScreenshot(page, `summary-${size}`);
-  expect(open.guards).toEqual(cleanGuards);
-  expect(bt.errors).toEqual([]);
 });

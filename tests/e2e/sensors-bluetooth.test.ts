@@ -2,37 +2,21 @@
 // Bluetooth emulation: chooser → connect → start command → 30 s of sample time pushed as fast as
 // the app takes it → a dropped link → automatic reconnection → streaming resumes → the loss
 // counters equal the frames withheld.
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, QUADCUE_SERVICE_UUID } from '../../firmware-protocol/src/index';
 import { ReferencePeripheral } from '../../firmware-protocol/sim/index';
-import { launchChromium } from '../../scripts/chromium';
 import { connect, exercisesText, headerStatus, impedanceText, linkStates, offline, screens, sensorCard, signalCheckText } from '../../src/ui/strings';
-import { BluetoothEmulator, type EmulatedPeripheral, type PeripheralSpec } from './harness/bluetooth-emulation';
+import type { BluetoothEmulator, EmulatedPeripheral, PeripheralSpec } from './harness/bluetooth-emulation';
 import { ganglionFw3Session, tindeqSession } from './harness/device-frames';
-import { cleanGuards, gotoReady, openGuardedPage, type GuardedPage } from './harness/guarded-page';
+import { useEmulatedBrowser } from './harness/emulated-browser';
+import { gotoReady } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let open: GuardedPage | undefined;
+const emulated = useEmulatedBrowser();
+/** The current test's emulator (startApp attaches it). */
 let bt: BluetoothEmulator | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
-afterEach(async () => {
-  await bt?.detach();
-  if (bt) expect(bt.errors).toEqual([]);
-  bt = undefined;
-  if (!open) return;
-  expect(open.guards).toEqual(cleanGuards);
-  await open.context.close();
-  open = undefined;
-});
 
 const tindeq = { service: '7e4e1701-1ea6-40c9-9dcc-13d34ffead57', data: '7e4e1702-1ea6-40c9-9dcc-13d34ffead57', control: '7e4e1703-1ea6-40c9-9dcc-13d34ffead57' };
 const ganglion = { service: 0xfe84, notify: '2d30c082-f39f-4ce6-923f-3484ea480596', write: '2d30c083-f39f-4ce6-923f-3484ea480596' };
@@ -93,8 +77,8 @@ const ganglionSpec = (address: string): PeripheralSpec => ({
 });
 
 async function startApp(viewport: { width: number; height: number } = viewports.phone): Promise<Page> {
-  open = await openGuardedPage(browser, baseUrl, viewport);
-  bt = await BluetoothEmulator.attach(browser, open.context, open.page);
+  const open = await emulated.open(baseUrl, viewport);
+  bt = open.bt;
   return open.page;
 }
 
@@ -181,7 +165,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     const sim = new ReferencePeripheral({ seed: 31, scenario: 'quadSets', loop: true });
     const sensor = await bt!.addPeripheral(quadcueSpec('00:00:00:00:00:01', sim));
     sensor.onWrite(CONTROL_CHAR_UUID, (bytes) => [sim.write(bytes)]);
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await connectThroughChooser(page, '00:00:00:00:00:01');
 
     const start = await sensor.waitForWrite(CONTROL_CHAR_UUID);
@@ -215,7 +199,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     const page = await startApp();
     const sensor = await bt!.addPeripheral(tindeqSpec('00:00:00:00:00:02'));
     answerTindeqCommands(sensor);
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await connectThroughChooser(page, '00:00:00:00:00:02');
     const start = await sensor.waitForWrite(tindeq.control);
     expect(Array.from(start.bytes)).toEqual([0x65]); // "start weight stream" [doc]
@@ -241,7 +225,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
   it('OpenBCI Ganglion firmware 3: 20-byte packets, loss from packet ids, reconnection', async () => {
     const page = await startApp();
     const sensor = await bt!.addPeripheral(ganglionSpec('00:00:00:00:00:03'));
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await connectThroughChooser(page, '00:00:00:00:00:03');
     const start = await sensor.waitForWrite(ganglion.write);
     expect(Array.from(start.bytes)).toEqual([0x62]); // 'b': start streaming [doc]
@@ -267,7 +251,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     emg.onWrite(CONTROL_CHAR_UUID, (bytes) => [sim.write(bytes)]);
     const force = await bt!.addPeripheral(tindeqSpec('00:00:00:00:00:05'));
     answerTindeqCommands(force);
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
 
     await connectThroughChooser(page, '00:00:00:00:00:04');
     await waitForState(page, 'Quadcue EMG', linkStates.streaming);
@@ -294,7 +278,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
     const sim = new ReferencePeripheral({ seed: 33, scenario: 'quadSets', loop: true });
     const sensor = await bt!.addPeripheral(quadcueSpec('00:00:00:00:00:06', sim));
     sensor.onWrite(CONTROL_CHAR_UUID, (bytes) => [sim.write(bytes)]);
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await connectThroughChooser(page, '00:00:00:00:00:06');
     await waitForState(page, 'Quadcue EMG', linkStates.streaming);
     const card = page.getByRole('article', { name: 'Quadcue EMG' });
@@ -334,7 +318,7 @@ describe('Bluetooth sensors through the real Web Bluetooth stack', () => {
       bytes[0] === 0x7a ? [impedance(201, 8_000), impedance(202, 45_000), impedance(203, 9_000), impedance(204, 9_500), impedance(205, 6_000)] : undefined,
       ganglion.notify,
     );
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await connectThroughChooser(page, '00:00:00:00:00:08');
     await waitForState(page, 'Ganglion-1a2b', linkStates.streaming);
     // Ganglion channels start unnamed: channel 1 is set to the VMO.

@@ -2,6 +2,7 @@
 // what JSON.parse gave and returns the record as the database stores it, or a reason it is not
 // one — it never throws, whatever the file holds (a backup is hostile input like any import).
 import { validateProgram } from '../../exercise/program';
+import { NOTE_MAX_CHARS, noteText } from './note-text';
 import type { ChannelSpec, ProfileId } from '../../profiles/types';
 import type {
   CalibrationRecord,
@@ -200,6 +201,11 @@ export const readEvent = reader<SessionEvent>((o) => {
     case 'pain':
     case 'effort':
       return { ...base, kind: o.kind, score: score(o) };
+    case 'note': {
+      const text = str(o, 'text', true);
+      if (noteText(text) !== text) throw new Bad(`text is not one line of at most ${NOTE_MAX_CHARS} characters without control characters`);
+      return { ...base, kind: 'note', text };
+    }
     default:
       throw new Bad('kind is not a known event kind');
   }

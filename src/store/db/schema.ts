@@ -74,6 +74,21 @@ export interface SessionRecord {
    * exercise. Optional and unindexed, so older records need no migration.
    */
   summary?: SessionSummary;
+  /**
+   * Which muscle and leg each assigned channel measured when recording started (the channel
+   * assignment), so trends can tell a two-leg session. Optional and unindexed, like `summary`.
+   */
+  legs?: ChannelLeg[];
+}
+
+/** One recorded channel's place on the body, from the channel assignment at recording time. */
+export interface ChannelLeg {
+  sensorId: string;
+  /** Index into the stream's channels. */
+  channel: number;
+  /** A muscle id as the app names it ('vmo', 'vl', …). */
+  muscle: string;
+  side: LegSide;
 }
 
 /**
@@ -102,7 +117,9 @@ export type SessionEventBody =
   | { kind: 'cue'; cue: string }
   /** Pain and effort ratings on 0–10 scales (clinical.md). */
   | { kind: 'pain'; score: number }
-  | { kind: 'effort'; score: number };
+  | { kind: 'effort'; score: number }
+  /** Another program's marker read from an imported file: one line of text (note-text.ts). */
+  | { kind: 'note'; text: string };
 
 export type SessionEvent = SessionEventBody & {
   id?: number;

@@ -70,11 +70,14 @@ export function parseTals(bytes: Uint8Array, from: number, to: number): Tal[] | 
     const durationStart = indexOfByte(bytes, TAL_DURATION, at, textStart);
     const onsetText = ascii(bytes, at, durationStart < 0 ? textStart : durationStart);
     if (!onsetPattern.test(onsetText)) return `TAL onset ${JSON.stringify(onsetText)} is not +seconds or -seconds`;
+    // The patterns allow any number of digits; past ~1.8e308 they spell Infinity, no time at all.
+    if (!Number.isFinite(Number(onsetText))) return `TAL onset ${onsetText.slice(0, 20)}… is too large to be a time`;
     let durationS: number | undefined;
     if (durationStart >= 0) {
       const durationText = ascii(bytes, durationStart + 1, textStart);
       if (!durationPattern.test(durationText)) return `TAL duration ${JSON.stringify(durationText)} is not a number of seconds`;
       durationS = Number(durationText);
+      if (!Number.isFinite(durationS)) return `TAL duration ${durationText.slice(0, 20)}… is too large to be a time`;
     }
     const texts: string[] = [];
     at = textStart + 1;

@@ -7,8 +7,11 @@ import { FIXED_FIELDS, SIGNAL_FIELDS, putAscii, type FixedFieldName, type Signal
 import { readEdf } from './edf-reader';
 import { writeEdf } from './edf-writer';
 
-/** 3 s of two 100 Hz channels and an annotation: 3 records of 1 s, signals EMG, force, annotations. */
-function validFile(): Uint8Array {
+/**
+ * 3 s of two 100 Hz channels and an annotation: 3 records of 1 s, signals EMG, force, annotations.
+ * `annotationText` sizes the annotation signal: every record has room for the longest record's TALs.
+ */
+function validFile(annotationText = 'rep 1'): Uint8Array {
   const ramp = Float32Array.from({ length: 300 }, (_, i) => i - 150);
   const result = writeEdf({
     startedAt: '2025-03-01T09:30:00.000Z',
@@ -17,7 +20,7 @@ function validFile(): Uint8Array {
       { label: 'VMO', unit: 'uV', sampleRateHz: 100, samples: ramp },
       { label: 'force', unit: 'N', sampleRateHz: 100, samples: ramp.map((v) => v + 150) },
     ],
-    annotations: [{ onsetS: 1.5, durationS: 1, text: 'rep 1' }],
+    annotations: [{ onsetS: 1.5, durationS: 1, text: annotationText }],
   });
   if (!result.ok) throw new Error(result.error.detail);
   return result.bytes;
@@ -43,8 +46,7 @@ function withSignal(name: SignalFieldName, index: number, text: string, bytes = 
 }
 
 /** The file with record `record`'s annotation bytes replaced (zeros after `text`). */
-function withAnnotations(record: number, text: string | Uint8Array): Uint8Array {
-  const bytes = validFile();
+function withAnnotations(record: number, text: string | Uint8Array, bytes = validFile()): Uint8Array {
   const recordBytes = (bytes.length - HEADER_BYTES) / 3;
   const from = HEADER_BYTES + record * recordBytes + DATA_BYTES_PER_RECORD;
   const to = HEADER_BYTES + (record + 1) * recordBytes;
@@ -104,6 +106,8 @@ const damaged: [string, () => Uint8Array, EdfReadErrorCode][] = [
   ['an annotation that is not UTF-8', () => withAnnotations(0, Uint8Array.from([0x2b, 0x30, 0x14, 0x14, 0x00, 0x2b, 0x31, 0x14, 0xff, 0xfe, 0x14, 0x00])), 'bad-annotations'],
   ['a control byte inside an annotation', () => withAnnotations(0, '+0\x14\x14\x00+1\x14a\x15b\x14\x00'), 'bad-annotations'],
   ['time-keeping that jumps (not continuous)', () => withAnnotations(2, '+5\x14\x14\x00'), 'bad-annotations'],
+  ['an annotation onset too long to be a number', () => withAnnotations(0, `+0\x14\x14\x00+${'9'.repeat(320)}\x14late\x14\x00`, validFile('x'.repeat(400))), 'bad-annotations'],
+  ['an annotation duration too long to be a number', () => withAnnotations(0, `+0\x14\x14\x00+1\x15${'9'.repeat(320)}\x14long\x14\x00`, validFile('x'.repeat(400))), 'bad-annotations'],
   ['a first record that starts 10^13 s after the header', () => withAnnotations(0, '+9999999999999\x14\x14\x00'), 'bad-annotations'],
 ];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEdfHeader, signalFieldOffset } from './edf-header';
 import { putAscii } from './edf-layout';
 import { readEdf } from './edf-reader';
+import { eventOfAnnotation } from './event-annotations';
 import { EMG_RATE_HZ, FORCE_RATE_HZ, sessionRecording, sortedAnnotations } from './edf-test-recordings';
 import { writeEdf } from './edf-writer';
 import type { RecordingChannel, RecordingModel } from './recording-model';
@@ -122,6 +123,27 @@ describe('EDF+ write → read', () => {
     expect(header.header.recordDurationS).toBe(durationS);
     expect(header.header.signals.slice(0, -1).map((s) => s.samplesPerRecord)).toEqual(perRecord);
     expect(read(bytes).recording.channels.map((c) => c.sampleRateHz)).toEqual(rates);
+  });
+
+  it('gives back the events: Quadcue’s reps, cues and ratings as themselves, another program’s markers as notes', () => {
+    // The texts the export writes for each event kind (src/state/history-export.ts), and two foreign ones.
+    const annotations = [
+      { onsetS: 0.25, text: 'cue squeeze' },
+      { onsetS: 1.5, text: 'set 1 rep 1' },
+      { onsetS: 1.5, durationS: 0.5, text: 'Stimulus on' },
+      { onsetS: 2, text: 'effort 6.5/10' },
+      { onsetS: 2.75, text: 'pain 3/10' },
+      { onsetS: 2.9, text: 'Lights off' },
+    ];
+    const { recording } = read(write(model([channel('VMO', 100, new Float32Array(300).fill(1))], { annotations })));
+    expect(recording.annotations.map((a) => [a.onsetS, eventOfAnnotation(a.text)])).toEqual([
+      [0.25, { kind: 'cue', cue: 'squeeze' }],
+      [1.5, { kind: 'rep', set: 1, rep: 1, detail: {} }],
+      [1.5, { kind: 'note', text: 'Stimulus on' }],
+      [2, { kind: 'effort', score: 6.5 }],
+      [2.75, { kind: 'pain', score: 3 }],
+      [2.9, { kind: 'note', text: 'Lights off' }],
+    ]);
   });
 
   it('keeps a start time with milliseconds (in the first time-keeping TAL) and onsets relative to it', () => {

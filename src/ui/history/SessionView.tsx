@@ -6,7 +6,9 @@ import { saveFile } from '../common/save-file';
 import { exerciseName } from './exercise-name';
 import { ReplayChart } from './ReplayChart';
 import { ReplayControls } from './ReplayControls';
+import { SessionNotes } from './SessionNotes';
 import { sessionDate } from './SessionList';
+import { SessionSide } from './SessionSide';
 import { historyText } from '../strings';
 
 const EXPORTS: { format: ExportFormat; label: string }[] = [
@@ -51,6 +53,7 @@ export function SessionView({ model, opened }: { model: HistoryModel; opened: Op
         {session.exerciseId ? exerciseName(session.exerciseId) : historyText.noExercise} · {historyText.duration(opened.entry.durationS)}
       </p>
       {session.simulated && <p class="muted">{historyText.simulatedNote}</p>}
+      <SessionSide session={session} model={model} />
 
       <section class="history-panel" aria-labelledby="replay-heading">
         <h3 id="replay-heading" class="history-subheading">
@@ -68,6 +71,7 @@ export function SessionView({ model, opened }: { model: HistoryModel; opened: Op
         ))}
         <ReplayControls positionS={positionS} totalS={totalS} />
       </section>
+      <SessionNotes opened={opened} />
 
       <section class="history-panel" aria-labelledby="export-heading">
         <h3 id="export-heading" class="history-subheading">
