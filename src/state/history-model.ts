@@ -1,7 +1,7 @@
 // The History screen's model (issue 7): the sessions stored on this device, the one opened for
-// replay and export, import of recording files, deleting, and trends across sessions. Signals,
+// replay and export, import of recording files, and deleting (trends: trend-model.ts). Signals,
 // computed values and actions in one place; the work itself is in the pure history-*.ts modules.
-import { batch, computed, signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import type { QuadcueDatabase } from '../store/db/open-db';
 import { appDb } from './app-db';
 import { readSessionSamples, type RecordedSamples } from '../store/db/read-session';
@@ -10,7 +10,6 @@ import { discardSession } from '../store/db/sessions';
 import { exportSession, type ExportFormat, type ExportResult } from './history-export';
 import { parseImport, writeImportedSession, type ImportError } from './history-import';
 import { deleteAllSessions, listHistory, sessionEvents, type HistoryEntry, type HistoryFilter } from './history-list';
-import { sessionTrend, trendTable, type SessionTrend } from './history-trends';
 
 export interface OpenedSession {
   readonly entry: HistoryEntry;
@@ -35,9 +34,6 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
   const busy = signal(false);
   /** The last deletion, for a status line; cleared by the next import or deletion. */
   const lastDeletion = signal<'one' | 'all' | null>(null);
-  const trends = signal<readonly SessionTrend[] | null>(null);
-  const includeSimulated = signal(false);
-  const table = computed(() => (trends.value ? trendTable(trends.value, includeSimulated.value) : null));
 
   async function refresh(): Promise<void> {
     try {
@@ -89,7 +85,6 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
     await discardSession(await db(), sessionId);
     batch(() => {
       if (opened.peek()?.entry.session.id === sessionId) opened.value = null;
-      trends.value = trends.peek()?.filter((t) => t.sessionId !== sessionId) ?? null;
       lastDeletion.value = 'one';
       importOutcome.value = null;
     });
@@ -100,7 +95,6 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
     await deleteAllSessions(await db());
     batch(() => {
       opened.value = null;
-      trends.value = trends.peek() ? [] : null;
       lastDeletion.value = 'all';
       importOutcome.value = null;
     });
@@ -128,33 +122,13 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
       importOutcome.value = outcome;
       lastDeletion.value = null;
     });
-    if (outcome.ok) {
-      trends.value = null; // recomputed with the new session when next shown
-      await refresh();
-    }
+    if (outcome.ok) await refresh();
     return outcome;
-  }
-
-  /** Reads every listed session's levels once; shown sessions' trends are kept until a change. */
-  async function loadTrends(): Promise<void> {
-    if (trends.peek()) return;
-    busy.value = true;
-    try {
-      const list: SessionTrend[] = [];
-      for (const entry of entries.peek()) {
-        const session = await readAll(entry);
-        list.push(sessionTrend(entry.session, session.streams, session.events));
-      }
-      trends.value = list;
-    } finally {
-      busy.value = false;
-    }
   }
 
   function setFilter(next: HistoryFilter): Promise<void> {
     batch(() => {
       filter.value = next;
-      trends.value = null;
       opened.value = null;
     });
     return refresh();
@@ -169,9 +143,6 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
     importOutcome,
     busy,
     lastDeletion,
-    trends,
-    includeSimulated,
-    trendTable: table,
     refresh,
     open,
     close,
@@ -179,7 +150,6 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
     remove,
     removeAll,
     importFile,
-    loadTrends,
     setFilter,
   };
 }

@@ -1,30 +1,39 @@
-// Trends across sessions, first version (issue 7): per session and channel the peak and mean of
-// the recorded level (EMG envelope uV, force N), plus reps and pain/effort ratings when the session
-// holds them, laid out as uPlot columns with one x per session (its start, Unix seconds).
+// Trends across sessions (issue 7): per session the figures a patient and therapist follow over
+// weeks — peak %MVC, reps achieved, time in band, VMO:VL, fatigue slope, force peak and RFD, pain
+// and effort, and each leg's peak for limb symmetry — then laid out as uPlot columns, one x per
+// session (its start, Unix seconds). Per-session figures are computed once from the recording and
+// kept (trend-model.ts); the table is rebuilt from them on every change of side or filter.
 import type { RecordedSamples } from '../store/db/read-session';
-import type { SessionEvent, SessionRecord } from '../store/db/schema';
-import type { ChannelUnit } from '../profiles/types';
+import type { LegSide, SessionEvent, SessionRecord } from '../store/db/schema';
+import { twoLegMuscles } from './leg-side';
+import { holdFatigueSlopeHzPerS } from './trend-fatigue';
+import { strongestEffort } from './trend-force';
+import { symmetryPoints, type LegPeak, type LsiPoint, type SymmetryInput } from './trend-symmetry';
 
-export interface ChannelTrend {
-  readonly label: string;
-  readonly unit: ChannelUnit;
-  /** Over the received samples; null when the channel holds none. */
-  readonly peak: number | null;
-  readonly mean: number | null;
-}
+/** The calibrated MVC (µV) of a muscle on a leg, or null when none is known. */
+export type MvcLookup = (muscle: string, side: LegSide) => number | null;
 
-export interface SessionTrend {
+export interface SessionTrend extends SymmetryInput {
   readonly sessionId: string;
-  readonly startedAt: string;
   readonly simulated: boolean;
-  readonly channels: readonly ChannelTrend[];
-  /** Reps counted in the session's events; null when it recorded none (no exercise). */
-  readonly reps: number | null;
-  /** The last pain and effort ratings (0–10, clinical.md) given in the session, when any. */
+  /** Highest level in %MVC: the summary's reps, else an EMG channel's envelope over its calibration. */
+  readonly peakPctMvc: number | null;
+  /** Holds achieved (guided exercise), else reps counted in the events; null with neither. */
+  readonly repsAchieved: number | null;
+  /** Mean of the reps' time in band, %. */
+  readonly timeInBandPct: number | null;
+  /** Mean VMO:VL over the reps where both muscles were measured (clinical.md, VMO:VL). */
+  readonly vmoToVl: number | null;
+  /** Median-frequency slope over the longest hold (trend-fatigue.ts), Hz/s. */
+  readonly fatigueSlopeHzPerS: number | null;
+  /** The strongest effort on a force channel (trend-force.ts). */
+  readonly rfd200NPerS: number | null;
+  /** Pain and effort, 0–10 (clinical.md): the summary's, else the last rating in the events. */
   readonly painScore: number | null;
   readonly effortScore: number | null;
 }
 
+/** Highest and mean of the received samples (NaN marks a gap); nulls when there are none. */
 export function levelStats(level: Float32Array): { peak: number | null; mean: number | null } {
   let peak = -Infinity;
   // Float64 sum: a float32 running sum over an hour of samples would lose the mean's last digits.
@@ -40,47 +49,108 @@ export function levelStats(level: Float32Array): { peak: number | null; mean: nu
   return count === 0 ? { peak: null, mean: null } : { peak, mean: sum / count };
 }
 
-export function sessionTrend(session: SessionRecord, streams: readonly RecordedSamples[], events: readonly SessionEvent[]): SessionTrend {
-  const channels = streams.flatMap((s) => s.stream.channels.map((spec, c) => ({ label: spec.label, unit: spec.unit, ...levelStats(s.level[c]!) })));
-  let reps = 0;
+function meanOrNull(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function maxOrNull(values: readonly (number | null)[]): number | null {
+  const kept = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return kept.length === 0 ? null : Math.max(...kept);
+}
+
+interface RecordedChannel {
+  kind: 'emg' | 'force';
+  rateHz: number;
+  raw: Float32Array;
+  level: Float32Array;
+  leg: { muscle: string; side: LegSide } | undefined;
+}
+
+function recordedChannels(session: SessionRecord, streams: readonly RecordedSamples[]): RecordedChannel[] {
+  return streams.flatMap((s) =>
+    s.stream.channels.map((spec, c) => ({
+      kind: spec.kind,
+      rateHz: s.stream.rateHz,
+      raw: s.raw[c]!,
+      level: s.level[c]!,
+      leg: session.legs?.find((l) => l.sensorId === s.stream.sensorId && l.channel === c),
+    })),
+  );
+}
+
+/** Peak of an EMG channel in %MVC, when its muscle and leg have a calibration. */
+function channelPctMvc(channel: RecordedChannel, mvcFor: MvcLookup): number | null {
+  const mvc = channel.leg ? mvcFor(channel.leg.muscle, channel.leg.side) : null;
+  const peak = levelStats(channel.level).peak;
+  return mvc !== null && mvc > 0 && peak !== null ? (peak / mvc) * 100 : null;
+}
+
+function legPeaks(channels: readonly RecordedChannel[], mvcFor: MvcLookup, session: SessionRecord): LegPeak[] {
+  const both = twoLegMuscles(session.legs ?? []);
+  return channels.flatMap((channel): LegPeak[] => {
+    if (!channel.leg || !both.includes(channel.leg.muscle)) return [];
+    const { muscle, side } = channel.leg;
+    const peak = channel.kind === 'force' ? levelStats(channel.level).peak : channelPctMvc(channel, mvcFor);
+    return peak === null ? [] : [{ muscle, side, unit: channel.kind === 'force' ? 'N' : '%MVC', peak }];
+  });
+}
+
+export function sessionTrend(session: SessionRecord, streams: readonly RecordedSamples[], events: readonly SessionEvent[], mvcFor: MvcLookup = () => null): SessionTrend {
+  const channels = recordedChannels(session, streams);
+  const exercises = session.summary?.exercises ?? [];
+  const reps = exercises.flatMap((e) => e.sets.flatMap((s) => s.reps));
+  const summaryPct = maxOrNull(reps.filter((r) => r.unit === '%MVC').map((r) => r.peak));
+  const emg = channels.filter((c) => c.kind === 'emg');
+  // VMO first: the muscle the exercises train (clinical.md, VMO:VL); else the first EMG channel.
+  const fatigueChannel = emg.find((c) => c.leg?.muscle === 'vmo') ?? emg[0];
+  const efforts = channels.filter((c) => c.kind === 'force').flatMap((c) => strongestEffort(c.level, c.rateHz) ?? []);
+  const strongest = efforts.reduce<(typeof efforts)[number] | null>((a, b) => (a === null || b.peakN > a.peakN ? b : a), null);
+
+  let repEvents = 0;
   let painScore: number | null = null;
   let effortScore: number | null = null;
   for (const event of events) {
-    if (event.kind === 'rep') reps++;
+    if (event.kind === 'rep') repEvents++;
     else if (event.kind === 'pain') painScore = event.score;
     else if (event.kind === 'effort') effortScore = event.score;
   }
-  return { sessionId: session.id, startedAt: session.startedAt, simulated: session.simulated, channels, reps: reps > 0 ? reps : null, painScore, effortScore };
+  return {
+    sessionId: session.id,
+    startedAt: session.startedAt,
+    simulated: session.simulated,
+    side: session.side,
+    peakPctMvc: summaryPct ?? maxOrNull(emg.map((c) => channelPctMvc(c, mvcFor))),
+    repsAchieved: session.summary ? exercises.reduce((n, e) => n + e.repsAchieved, 0) : repEvents > 0 ? repEvents : null,
+    timeInBandPct: meanOrNull(reps.map((r) => r.timeInBandPct)),
+    vmoToVl: meanOrNull(reps.flatMap((r) => (r.vmoToVl === null ? [] : [r.vmoToVl]))),
+    fatigueSlopeHzPerS: fatigueChannel ? holdFatigueSlopeHzPerS(fatigueChannel.raw, fatigueChannel.level, fatigueChannel.rateHz) : null,
+    forcePeakN: strongest?.peakN ?? null,
+    rfd200NPerS: strongest?.rfd200NPerS ?? null,
+    painScore: session.summary?.pain ?? painScore,
+    effortScore: session.summary?.effort ?? effortScore,
+    legPeaks: legPeaks(channels, mvcFor, session),
+  };
 }
 
-export interface TrendSeries {
-  readonly label: string;
-  readonly unit: ChannelUnit;
-  readonly statistic: 'peak' | 'mean';
-  readonly values: (number | null)[];
-}
+/** The per-session figures the charts draw, each one column in the table. */
+export const trendMetrics = ['peakPctMvc', 'repsAchieved', 'timeInBandPct', 'vmoToVl', 'fatigueSlopeHzPerS', 'forcePeakN', 'rfd200NPerS', 'painScore', 'effortScore'] as const;
+export type TrendMetric = (typeof trendMetrics)[number];
 
 export interface TrendTable {
   /** Session starts, Unix seconds, oldest first (uPlot's x column). */
   readonly xs: number[];
-  readonly series: readonly TrendSeries[];
+  /** One value per x; null where a session lacks the figure (uPlot draws a break). */
+  readonly columns: Readonly<Record<TrendMetric, (number | null)[]>>;
+  readonly symmetry: readonly LsiPoint[];
 }
 
 /**
- * The sessions as chart columns: one peak and one mean series per channel label and unit, oldest
- * session first; a session without that channel has null there (uPlot draws a break). Simulated
- * sessions are left out unless asked for, so demo data never mixes into a patient's progress.
+ * The sessions as chart columns, oldest first, plus limb symmetry. Simulated sessions are left out
+ * unless asked for, so demo data never mixes into a person's progress. `affectedSide` tells which
+ * leg is the injured one for a session, for two-leg sessions.
  */
-export function trendTable(trends: readonly SessionTrend[], includeSimulated: boolean): TrendTable {
+export function trendTable(trends: readonly SessionTrend[], includeSimulated: boolean, affectedSide: (trend: SessionTrend) => LegSide | null = () => null): TrendTable {
   const kept = trends.filter((t) => includeSimulated || !t.simulated).sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
-  const keys: { label: string; unit: ChannelUnit }[] = [];
-  for (const t of kept) for (const c of t.channels) if (!keys.some((k) => k.label === c.label && k.unit === c.unit)) keys.push({ label: c.label, unit: c.unit });
-  const series: TrendSeries[] = keys.flatMap((key) =>
-    (['peak', 'mean'] as const).map((statistic) => ({
-      ...key,
-      statistic,
-      values: kept.map((t) => t.channels.find((c) => c.label === key.label && c.unit === key.unit)?.[statistic] ?? null),
-    })),
-  );
-  return { xs: kept.map((t) => Date.parse(t.startedAt) / 1000), series };
+  const columns = Object.fromEntries(trendMetrics.map((metric) => [metric, kept.map((t) => t[metric])])) as Record<TrendMetric, (number | null)[]>;
+  return { xs: kept.map((t) => Date.parse(t.startedAt) / 1000), columns, symmetry: symmetryPoints(kept, affectedSide) };
 }

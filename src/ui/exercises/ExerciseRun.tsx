@@ -6,6 +6,9 @@ import { useEffect } from 'preact/hooks';
 import { CueBanner } from '../cues/CueBanner';
 import { cuePlayer } from '../cues/app-cue-player';
 import { TargetMeter } from './TargetMeter';
+import { chooseSide, recordingSide } from '../../state/recording-side';
+import { refreshAffectedLeg } from '../../state/active-leg';
+import { LegChoice } from '../history/LegChoice';
 
 type RunStage = Extract<Stage, { kind: 'exercising' }>;
 
@@ -22,6 +25,7 @@ export function ExerciseRun({ stage, model }: { stage: RunStage; model: SessionM
   const bandTop = exercise.target.high;
   useEffect(() => cuePlayer.setLevel(Math.max(0, Math.min(1, level / bandTop))), [level, bandTop]);
   useEffect(() => () => cuePlayer.setLevel(null), []);
+  useEffect(() => void refreshAffectedLeg(), []);
   return (
     <section class="panel exercise-run" aria-labelledby="run-heading">
       <h2 id="run-heading" class="section-heading">
@@ -30,6 +34,8 @@ export function ExerciseRun({ stage, model }: { stage: RunStage; model: SessionM
       <p class="run-counts">
         <span>{exercisesText.setOf(stage.set, exercise.sets)}</span> · <span>{exercisesText.repOf(Math.min(stage.rep, exercise.reps), exercise.reps)}</span>
       </p>
+      {/* The recording this exercise started is tagged with the leg; a change here re-tags it. */}
+      <LegChoice name="exercise-side" value={recordingSide.value} onChoose={chooseSide} />
       <CueBanner visual={cuePlayer.visual} />
       <TargetMeter level={level} low={exercise.target.low} high={exercise.target.high} unit={inPercent ? '%' : 'N'} inBand={stage.inBand} />
       <LiveChart entry={target.sensor} windowS={10} paused={false} bandRaw={bandRaw} />
