@@ -15,13 +15,27 @@ export interface HistoryFilter {
 }
 
 /** Newest first by start time; ISO-8601 strings of one zone sort as text. */
+function newerFirst(a: SessionRecord, b: SessionRecord): number {
+  return a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0;
+}
+
 function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
-  return a.session.startedAt < b.session.startedAt ? 1 : a.session.startedAt > b.session.startedAt ? -1 : 0;
+  return newerFirst(a.session, b.session);
+}
+
+function matches(filter: HistoryFilter): (s: SessionRecord) => boolean {
+  return (s) => filter.patientId === undefined || s.patientId === filter.patientId;
+}
+
+/** The session records alone, newest first: no chunk is read (the patient home needs only these). */
+export async function listSessions(db: QuadcueDatabase, filter: HistoryFilter = {}): Promise<SessionRecord[]> {
+  const sessions = (await db.getAll('sessions')).filter(matches(filter));
+  return sessions.sort(newerFirst);
 }
 
 export async function listHistory(db: QuadcueDatabase, filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
   const tx = db.transaction(['sessions', 'chunks']);
-  const sessions = (await tx.objectStore('sessions').getAll()).filter((s) => filter.patientId === undefined || s.patientId === filter.patientId);
+  const sessions = (await tx.objectStore('sessions').getAll()).filter(matches(filter));
   const entries: HistoryEntry[] = [];
   for (const session of sessions) {
     let durationS = 0;

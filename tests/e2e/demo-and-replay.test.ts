@@ -20,7 +20,7 @@ describe('demo sensor and capture replay', () => {
   it('streams the demo sensor, records a capture, and replays it to the same samples', async () => {
     const open = await suite.open(baseUrl, viewports.phone);
     const page = open.page;
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await page.getByLabel(connect.scenarioLabel).selectOption('stepDown');
     await page.getByRole('button', { name: connect.useDemo }).click();
     const demo = page.getByRole('article', { name: 'Quadcue demo sensor' });
@@ -67,7 +67,7 @@ describe('demo sensor and capture replay', () => {
   it('explains a damaged recording in plain words and keeps working', async () => {
     const open = await suite.open(baseUrl, viewports.desktop);
     const page = open.page;
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await page.getByLabel(connect.replay).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('shopping list\n') });
     await page.getByRole('alert').filter({ hasText: 'not a Quadcue recording' }).waitFor();
     await page.getByRole('button', { name: connect.useDemo }).click();

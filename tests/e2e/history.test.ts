@@ -25,7 +25,7 @@ describe('history', () => {
   it('records a demo session, replays and exports it, imports a CSV and deletes it', async () => {
     const open = await suite.open(baseUrl, viewports.phone);
     const page = open.page;
-    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    await gotoReady(page, `${baseUrl}#/connect`, offline.ready, offline.dismiss);
     await page.getByRole('button', { name: connect.useDemo }).click();
     await page.getByRole('article', { name: 'Quadcue demo sensor' }).getByRole('status').filter({ hasText: linkStates.streaming }).waitFor();
 

@@ -41,7 +41,7 @@ describe('app shell', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
     expect(await page.evaluate(() => crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(true);
-    await page.getByRole('heading', { level: 1, name: screens.connect.title }).waitFor();
+    await page.getByRole('heading', { level: 1, name: screens.home.title }).waitFor();
   });
 
   it('installs its service worker, says it is ready offline, and works with the network cut', async () => {
@@ -138,7 +138,7 @@ describe('a browser without Web Bluetooth', () => {
     try {
       open = await openGuardedPage(plainBrowser, baseUrl);
       const page = open.page;
-      await page.goto(baseUrl);
+      await page.goto(`${baseUrl}#/connect`);
       await page.getByRole('heading', { name: bluetoothMissing.title }).waitFor();
       await saveScreenshot(page, 'no-bluetooth-phone');
       // The chooser cannot open here, but the demo sensor still streams.

@@ -35,7 +35,7 @@ it('offers "Update available — reload" when a new version is deployed, and rel
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
 
     await Promise.all([page.waitForEvent('load'), reload.click()]);
-    await page.getByRole('heading', { level: 1, name: screens.connect.title }).waitFor();
+    await page.getByRole('heading', { level: 1, name: screens.home.title }).waitFor();
     const state = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return { controlled: navigator.serviceWorker.controller !== null, waiting: registration?.waiting ?? null };

@@ -3,6 +3,7 @@ import type { ScreenId } from '../../state/route-model';
 // Simple line icons (24 px grid, drawn for Quadcue) so the phone tab bar is recognisable at a
 // glance; the text label below each icon is the accessible name.
 const paths: Record<ScreenId, string> = {
+  home: 'M3 11l9-8 9 8M5 9.5V21h5v-6h4v6h5V9.5',
   connect: 'M7 7l10 10-5 5V2l5 5L7 17',
   live: 'M2 12h4l2-6 3 12 3-9 2 3h6',
   exercises: 'M4 10v4M20 10v4M7 7v10M17 7v10M7 12h10',

@@ -1,12 +1,14 @@
 import { signal } from '@preact/signals';
 import type { ComponentType } from 'preact';
-import type { ScreenId } from '../../state/route-model';
-import { ConnectScreen } from '../connect/ConnectScreen';
+import { openedSubpage, type ScreenId, type SubpageId } from '../../state/route-model';
 
-// Screens other than the first one a visitor sees are separate chunks, loaded on first visit
-// (and precached by the service worker, so offline they load just the same). Connect is in the
-// main bundle: it is the default screen.
-const loaders: Record<Exclude<ScreenId, 'connect'>, () => Promise<ComponentType>> = {
+// Every screen is a separate chunk, loaded on first visit (and precached by the service worker,
+// so offline they load just the same). Even the default screen, the patient home, is one: it reads
+// the database, and keeping it out of the main bundle lets the shell paint first. Connect was in
+// the main bundle while it was the default screen; now it waits for its first visit too.
+const loaders: Record<ScreenId, () => Promise<ComponentType>> = {
+  home: () => import('../home/HomeScreen').then((m) => m.HomeScreen as ComponentType),
+  connect: () => import('../connect/ConnectScreen').then((m) => m.ConnectScreen),
   live: () => import('../live/LiveScreen').then((m) => m.LiveScreen),
   exercises: () => import('../exercises/ExercisesScreen').then((m) => m.ExercisesScreen),
   history: () => import('../history/HistoryScreen').then((m) => m.HistoryScreen as ComponentType),
@@ -14,17 +16,24 @@ const loaders: Record<Exclude<ScreenId, 'connect'>, () => Promise<ComponentType>
   about: () => import('../about/AboutScreen').then((m) => m.AboutScreen),
 };
 
-const loaded = signal<Partial<Record<ScreenId, ComponentType>>>({ connect: ConnectScreen });
-const pending = new Set<ScreenId>();
+// Subpages load the same way; one stands in for the screen it belongs to while it is open.
+const subpageLoaders: Record<SubpageId, () => Promise<ComponentType>> = {
+  report: () => import('../report/ReportScreen').then((m) => m.ReportScreen),
+};
+const loadersByKey = { ...loaders, ...subpageLoaders };
+
+const loaded = signal<Partial<Record<ScreenId | SubpageId, ComponentType>>>({});
+const pending = new Set<ScreenId | SubpageId>();
 
 /** The screen's component once loaded (starting the load on first ask), else null. */
-export function screenComponent(id: ScreenId): ComponentType | null {
+export function screenComponent(screen: ScreenId): ComponentType | null {
+  const id = openedSubpage.value ?? screen;
   const component = loaded.value[id];
   if (component) return component;
-  if (id !== 'connect' && !pending.has(id)) {
+  if (!pending.has(id)) {
     pending.add(id);
-    void loaders[id]().then((screen) => {
-      loaded.value = { ...loaded.value, [id]: screen };
+    void loadersByKey[id]().then((loadedComponent) => {
+      loaded.value = { ...loaded.value, [id]: loadedComponent };
     });
   }
   return null;

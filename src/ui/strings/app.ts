@@ -1,6 +1,7 @@
 export const appName = 'Quadcue';
 
 export const screens = {
+  home: { nav: 'Today', title: 'Today' },
   connect: { nav: 'Connect', title: 'Connect a sensor' },
   live: { nav: 'Live', title: 'Live biofeedback' },
   exercises: { nav: 'Exercises', title: 'Exercises' },
