@@ -6,7 +6,8 @@ import { NavIcon } from '../shell/NavIcon';
 import { emptyStates, historyText, screens } from '../strings';
 import { DeleteAll } from './DeleteAll';
 import { ImportControl } from './ImportControl';
-import { SessionList } from './SessionList';
+import { PrintReportLink } from './PrintReportLink';
+import { ScheduledSessions, SessionList } from './SessionList';
 import { SessionView } from './SessionView';
 import { TrendsSection } from './TrendsSection';
 
@@ -38,10 +39,12 @@ function HistoryHome({ model }: { model: HistoryModel }) {
     <>
       {!model.loaded.value && <p class="muted">{historyText.loading}</p>}
       {model.unavailable.value && <p class="notice">{historyText.unavailable}</p>}
+      {model.loaded.value && !model.unavailable.value && <ScheduledSessions model={model} />}
       {empty && !model.unavailable.value && <EmptyState {...emptyStates.history} art={<NavIcon screen="history" />} />}
       {!empty && model.loaded.value && <SessionList model={model} />}
       <ImportControl model={model} />
       {!empty && model.loaded.value && <TrendsSection model={model} />}
+      {!empty && model.loaded.value && <PrintReportLink />}
       <DeleteAll model={model} />
     </>
   );

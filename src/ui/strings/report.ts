@@ -1,0 +1,62 @@
+// The printable report (issue 7): patient, program, per-session results and trends on one page.
+import type { TargetSignal, TargetUnit } from '../../exercise/program';
+import type { LegSide } from '../../store/db/schema';
+
+export const reportText = {
+  /** History's panel and link that open the report. */
+  heading: 'Report',
+  open: 'Print a report',
+  openHint: 'A page with the program, each session’s results and progress, ready to print or save as a PDF.',
+  title: 'Exercise report',
+  back: 'Back to History',
+  print: 'Print',
+  printHint: 'To keep a file, choose “Save as PDF” in the print window.',
+  includeSimulated: 'Include demo sessions',
+  loading: 'Reading your sessions…',
+  unavailable: 'This browser does not let Quadcue read its storage, so the report has no sessions.',
+  patient: 'Patient',
+  noPatient: 'No patient chosen — every session on this device',
+  affectedSide: 'Injured leg',
+  side: { left: 'Left', right: 'Right' } satisfies Record<LegSide, string>,
+  sideUnknown: 'Not noted',
+  bodyMass: 'Body mass',
+  bodyMassValue: (kg: number) => `${kg} kg`,
+  reportDate: 'Report date',
+  period: 'Sessions',
+  periodValue: (count: number, from: string, to: string) =>
+    count === 1 ? `1 session, on ${from}` : `${count} sessions, from ${from} to ${to}`,
+  periodNone: 'None yet',
+  programHeading: 'Program',
+  noProgram: 'No program is set up on this device.',
+  programColumns: { exercise: 'Exercise', target: 'Target', hold: 'Hold', reps: 'Reps × sets' },
+  target: (low: number, high: number, unit: TargetUnit, signal: TargetSignal) =>
+    `${low}–${high} ${unit === '%MVC' ? '% of max' : 'N'} (${signal === 'force' ? 'force' : signal})`,
+  holdS: (s: number) => `${s} s`,
+  repsBySets: (reps: number, sets: number) => `${reps} × ${sets}`,
+  sessionsHeading: 'Session results',
+  sessionsNote: 'Average and peak are over each exercise’s holds, as a % of your strongest effort at calibration (or in N for force).',
+  sessionsEmpty: 'No sessions to show yet. Demo sessions appear only when included.',
+  sessionsScrollLabel: 'Session results table',
+  columns: {
+    date: 'Date',
+    exercise: 'Exercise',
+    leg: 'Leg',
+    sets: 'Sets',
+    holds: 'Holds reached',
+    mean: 'Average',
+    peak: 'Peak',
+    inBand: 'Time on target',
+    pain: 'Pain',
+    effort: 'Effort',
+  },
+  leg: (relation: 'involved' | 'uninvolved', side: LegSide | null) =>
+    side === null ? (relation === 'involved' ? 'Injured leg' : 'Other leg') : `${side === 'left' ? 'Left' : 'Right'} (${relation === 'involved' ? 'injured' : 'other'})`,
+  noValue: '—',
+  holds: (achieved: number, total: number) => `${achieved} of ${total}`,
+  level: (value: number, unit: TargetUnit) => (unit === '%MVC' ? `${value.toFixed(0)} %` : `${value.toFixed(0)} N`),
+  percent: (value: number) => `${value.toFixed(0)} %`,
+  rating: (score: number) => `${score}/10`,
+  recordingOnly: (duration: string) => `Recording only, ${duration} long: no exercise results`,
+  demo: 'Demo',
+  trendsLoading: 'Reading the recorded levels…',
+};
