@@ -3,6 +3,7 @@
 // reviewed, translated or moved into src/ui/strings.ts without touching the exercise data.
 
 import type { ExerciseId } from './exercise-ids.ts';
+import { exerciseNames } from './exercise-names.ts';
 
 export interface ExerciseText {
   name: string;
@@ -31,7 +32,7 @@ export const electrodePlacement = {
 
 export const exerciseText: Readonly<Record<ExerciseId, ExerciseText>> = {
   'quad-set': {
-    name: 'Quad set',
+    name: exerciseNames['quad-set'],
     instructions: [
       'Sit or lie with your leg straight out in front of you.',
       'Tighten the muscle on top of your thigh and press the back of your knee down.',
@@ -39,7 +40,7 @@ export const exerciseText: Readonly<Record<ExerciseId, ExerciseText>> = {
     ],
   },
   'straight-leg-raise': {
-    name: 'Straight-leg raise',
+    name: exerciseNames['straight-leg-raise'],
     instructions: [
       'Lie on your back with your other knee bent and that foot flat.',
       'Tighten your thigh to straighten the knee, then lift the leg to the height of your other knee.',
@@ -47,7 +48,7 @@ export const exerciseText: Readonly<Record<ExerciseId, ExerciseText>> = {
     ],
   },
   'short-arc-quad': {
-    name: 'Short-arc quad',
+    name: exerciseNames['short-arc-quad'],
     instructions: [
       'Lie on your back with a rolled towel under your knee.',
       'Tighten your thigh and lift your heel until the knee is straight, keeping the knee on the towel.',
@@ -55,7 +56,7 @@ export const exerciseText: Readonly<Record<ExerciseId, ExerciseText>> = {
     ],
   },
   'terminal-knee-extension': {
-    name: 'Terminal knee extension',
+    name: exerciseNames['terminal-knee-extension'],
     instructions: [
       'Stand with an exercise band looped behind your knee and fixed in front of you.',
       'Let the knee bend a little, then push it back until the leg is straight against the band.',
@@ -63,7 +64,7 @@ export const exerciseText: Readonly<Record<ExerciseId, ExerciseText>> = {
     ],
   },
   'wall-sit': {
-    name: 'Wall sit',
+    name: exerciseNames['wall-sit'],
     instructions: [
       'Lean your back against a wall with your feet a step forward and hip-width apart.',
       'Slide down only as far as your therapist showed you, knees over your feet.',
@@ -71,7 +72,7 @@ export const exerciseText: Readonly<Record<ExerciseId, ExerciseText>> = {
     ],
   },
   'isometric-knee-extension': {
-    name: 'Knee extension against the force gauge',
+    name: exerciseNames['isometric-knee-extension'],
     instructions: [
       'Sit with the force gauge strap around your ankle and your knee at the angle your therapist set.',
       'Push your leg forward into the strap without moving the knee.',
@@ -79,7 +80,7 @@ export const exerciseText: Readonly<Record<ExerciseId, ExerciseText>> = {
     ],
   },
   'step-down': {
-    name: 'Step-down',
+    name: exerciseNames['step-down'],
     instructions: [
       'Stand on a low step on the leg being trained.',
       'Slowly lower your other heel to touch the floor, keeping your knee over your middle toes.',

@@ -1,7 +1,7 @@
-import { exerciseText } from '../../exercise/library-text';
+import { exerciseNames } from '../../exercise/exercise-names';
 import { EXERCISE_IDS, type ExerciseId } from '../../exercise/exercise-ids';
 
 /** The library's name for a session's exercise; an id from elsewhere (a program's own) shows as it is. */
 export function exerciseName(exerciseId: string): string {
-  return (EXERCISE_IDS as readonly string[]).includes(exerciseId) ? exerciseText[exerciseId as ExerciseId].name : exerciseId;
+  return (EXERCISE_IDS as readonly string[]).includes(exerciseId) ? exerciseNames[exerciseId as ExerciseId] : exerciseId;
 }
