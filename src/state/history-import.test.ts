@@ -8,7 +8,7 @@ import type { SessionEvent, StoreName } from '../store/db/schema';
 import { writeEdf } from '../store/formats/edf-writer';
 import { sessionRecording } from '../store/formats/edf-test-recordings';
 import { exportSession } from './history-export';
-import { parseImport, writeImportedSession, type ImportedRecording } from './history-import';
+import { MAX_IMPORTED_EVENTS, parseImport, writeImportedSession, type ImportedRecording } from './history-import';
 import { deleteAllSessions, listHistory, sessionEvents } from './history-list';
 import { events as storedEvents, samples as storedSamples, session as storedSession } from './history-test-sessions';
 
@@ -167,6 +167,24 @@ describe('importing a recording into history', () => {
       [123, 'pain'],
       [200, 'note'],
     ]);
+  });
+
+  it('refuses a file with more annotations than any session makes, before writing anything', () => {
+    const notes = (count: number) =>
+      writeEdf({
+        startedAt: '2026-02-01T10:00:00.000Z',
+        simulated: false,
+        channels: [{ label: 'force', unit: 'N', sampleRateHz: 100, samples: new Float32Array(200).fill(5) }],
+        annotations: Array.from({ length: count }, (_, i) => ({ onsetS: (i % 200) / 100, text: `n${i}` })),
+      });
+    const atLimit = notes(MAX_IMPORTED_EVENTS);
+    const overLimit = notes(MAX_IMPORTED_EVENTS + 1);
+    if (!atLimit.ok || !overLimit.ok) throw new Error('the test files could not be written');
+    const accepted = parseImport('notes.edf', atLimit.bytes);
+    expect(accepted.ok && accepted.recording.events?.length).toBe(MAX_IMPORTED_EVENTS);
+    const refused = parseImport('notes.edf', overLimit.bytes);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+    expect(!refused.ok && refused.error.detail).toContain(`${MAX_IMPORTED_EVENTS + 1} annotations`);
   });
 
   it('decodes a capture file through the sensor pipeline', async () => {

@@ -57,6 +57,12 @@ export type ParseImportResult = { ok: true; recording: ImportedRecording } | { o
 const FILE_PROFILE: ProfileId = 'quadcue';
 /** EDF and EDF+ open with the version field "0" padded to 8 bytes (Kemp et al. 1992). */
 const EDF_VERSION_FIELD = '0       ';
+/**
+ * At most this many annotations become events. An hour of guided exercise marks about 2,000 (a rep
+ * every few seconds, with cues and ratings); a hostile file could carry millions, each a record in
+ * the import's one transaction, enough to exhaust a phone's memory. Such a file is refused whole.
+ */
+export const MAX_IMPORTED_EVENTS = 10_000;
 /** Mains for the imported EMG envelope: 50 Hz, as the brief for issue 7 asks (Europe's mains). */
 const IMPORT_MAINS_HZ = 50;
 
@@ -121,6 +127,9 @@ function fromEdf(bytes: Uint8Array): ParseImportResult {
       }),
     };
   });
+  if (recording.annotations.length > MAX_IMPORTED_EVENTS) {
+    return fail('unreadable', `the file holds ${recording.annotations.length} annotations; Quadcue takes at most ${MAX_IMPORTED_EVENTS}.`);
+  }
   const labels = recording.channels.map((c) => c.label);
   const events: ImportedEvent[] = [];
   for (const { onsetS, text } of recording.annotations) {
