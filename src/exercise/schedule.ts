@@ -27,11 +27,14 @@ export interface ScheduleSession {
 /**
  * Minutes to add to UTC for local time at a given instant (+60 in Berlin in winter). A function,
  * not a number, so a week that crosses a daylight-saving change still puts each session on its
- * own local date. The app passes `(ms) => -new Date(ms).getTimezoneOffset()`.
+ * own local date. The app passes deviceUtcOffsetMin; tests pass a fixed zone.
  */
 export type UtcOffsetMin = (utcMs: number) => number;
 
-export const DAYS_PER_WEEK = 7;
+/** This device's time zone at an instant, as the runtime reports it (daylight-saving aware). */
+export const deviceUtcOffsetMin: UtcOffsetMin = (utcMs) => -new Date(utcMs).getTimezoneOffset();
+
+const DAYS_PER_WEEK = 7;
 const MS_PER_DAY = 86_400_000;
 
 /** A local calendar date as days since 1970-01-01 (local), so date arithmetic is integer arithmetic. */

@@ -26,12 +26,15 @@ describe('trends across sessions', () => {
     expect(sessionTrend(record, [recorded(stream, [raw, raw], [level, level])], [])).toEqual({
       sessionId: 'a',
       startedAt: '2026-11-02T09:00:00Z',
+      patientId: null,
       simulated: false,
       side: 'involved',
       peakPctMvc: 55,
       repsAchieved: 2,
       timeInBandPct: 70,
       vmoToVl: expect.closeTo(1, 9),
+      // Sample SD of 1.1 and 0.9 (the rep without VMO:VL is left out): √((0.01 + 0.01) / 1).
+      vmoToVlSd: expect.closeTo(Math.sqrt(0.02), 9),
       fatigueSlopeHzPerS: expect.closeTo(-1.5, 1),
       forcePeakN: null,
       rfd200NPerS: null,
@@ -53,16 +56,28 @@ describe('trends across sessions', () => {
     expect(sessionTrend(record, [recorded(emg, [new Float32Array(4)], [envelope])], []).peakPctMvc).toBeNull(); // no calibration
   });
 
-  it('keeps each leg’s peak in a two-leg session', () => {
+  it('keeps each leg’s force peak in a two-leg session, never %MVC', () => {
     const left = forceStream('tl', 80);
     const right = forceStream('tr', 80);
-    const record = trendSession('c', '2026-11-03T09:00:00Z', { streams: [left, right], legs: [leg('tl', 0, 'other', 'left'), leg('tr', 0, 'other', 'right')] });
-    const trend = sessionTrend(record, [recorded(left, [new Float32Array(0)], [forceRamp(80, 800, 300)]), recorded(right, [new Float32Array(0)], [forceRamp(80, 800, 400)])], []);
+    const emg = emgStream('q', ['VMO', 'VMO']);
+    const legs = [leg('tl', 0, 'other', 'left'), leg('tr', 0, 'other', 'right'), leg('q', 0, 'vmo', 'left'), leg('q', 1, 'vmo', 'right')];
+    const record = trendSession('c', '2026-11-03T09:00:00Z', { streams: [left, right, emg], legs });
+    // Each VMO reaches its own leg's maximum: %MVC would read 100 % symmetry whatever the force.
+    const vmo = Float32Array.from([10, 100, 20]);
+    const streams = [
+      recorded(left, [new Float32Array(0)], [forceRamp(80, 800, 300)]),
+      recorded(right, [new Float32Array(0)], [forceRamp(80, 800, 400)]),
+      recorded(emg, [new Float32Array(3), new Float32Array(3)], [vmo, vmo]),
+    ];
+    const trend = sessionTrend(record, streams, [], () => 100);
     expect(trend.legPeaks).toEqual([
-      { muscle: 'other', side: 'left', unit: 'N', peak: 300 },
-      { muscle: 'other', side: 'right', unit: 'N', peak: 400 },
+      { muscle: 'other', side: 'left', peakN: 300 },
+      { muscle: 'other', side: 'right', peakN: 400 },
     ]);
     expect(trendTable([trend], false, () => 'left').symmetry).toMatchObject([{ lsiPct: 75, source: 'two-leg' }]);
+    const emgOnly = sessionTrend({ ...record, id: 'd', streams: [emg] }, [streams[2]!], [], () => 100);
+    expect(emgOnly.legPeaks).toEqual([]);
+    expect(trendTable([emgOnly], false, () => 'left').symmetry).toEqual([]);
   });
 
   it('leaves simulated sessions out unless asked, oldest first, one column per figure', () => {

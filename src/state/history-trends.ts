@@ -1,8 +1,9 @@
 // Trends across sessions (issue 7): per session the figures a patient and therapist follow over
-// weeks — peak %MVC, reps achieved, time in band, VMO:VL, fatigue slope, force peak and RFD, pain
-// and effort, and each leg's peak for limb symmetry — then laid out as uPlot columns, one x per
+// weeks — peak %MVC, reps achieved, time in band, VMO:VL and its spread, fatigue slope, force peak
+// and RFD, pain and effort, and each leg's force peak for limb symmetry — then laid out as uPlot columns, one x per
 // session (its start, Unix seconds). Per-session figures are computed once from the recording and
 // kept (trend-model.ts); the table is rebuilt from them on every change of side or filter.
+import { deviceUtcOffsetMin, type UtcOffsetMin } from '../exercise/schedule';
 import type { RecordedSamples } from '../store/db/read-session';
 import type { LegSide, SessionEvent, SessionRecord } from '../store/db/schema';
 import { twoLegMuscles } from './leg-side';
@@ -24,6 +25,8 @@ export interface SessionTrend extends SymmetryInput {
   readonly timeInBandPct: number | null;
   /** Mean VMO:VL over the reps where both muscles were measured (clinical.md, VMO:VL). */
   readonly vmoToVl: number | null;
+  /** Sample SD of VMO:VL across those reps; null under two (clinical.md: show its variability). */
+  readonly vmoToVlSd: number | null;
   /** Median-frequency slope over the longest hold (trend-fatigue.ts), Hz/s. */
   readonly fatigueSlopeHzPerS: number | null;
   /** The strongest effort on a force channel (trend-force.ts). */
@@ -51,6 +54,13 @@ export function levelStats(level: Float32Array): { peak: number | null; mean: nu
 
 function meanOrNull(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Sample standard deviation (n − 1): the spread of one session's reps around their mean. */
+function sdOrNull(values: readonly number[]): number | null {
+  const mean = meanOrNull(values);
+  if (mean === null || values.length < 2) return null;
+  return Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1));
 }
 
 function maxOrNull(values: readonly (number | null)[]): number | null {
@@ -85,13 +95,14 @@ function channelPctMvc(channel: RecordedChannel, mvcFor: MvcLookup): number | nu
   return mvc !== null && mvc > 0 && peak !== null ? (peak / mvc) * 100 : null;
 }
 
-function legPeaks(channels: readonly RecordedChannel[], mvcFor: MvcLookup, session: SessionRecord): LegPeak[] {
+/** Each leg's force peak in a two-leg session (limb symmetry compares force only: trend-symmetry.ts). */
+function legPeaks(channels: readonly RecordedChannel[], session: SessionRecord): LegPeak[] {
   const both = twoLegMuscles(session.legs ?? []);
   return channels.flatMap((channel): LegPeak[] => {
-    if (!channel.leg || !both.includes(channel.leg.muscle)) return [];
+    if (channel.kind !== 'force' || !channel.leg || !both.includes(channel.leg.muscle)) return [];
     const { muscle, side } = channel.leg;
-    const peak = channel.kind === 'force' ? levelStats(channel.level).peak : channelPctMvc(channel, mvcFor);
-    return peak === null ? [] : [{ muscle, side, unit: channel.kind === 'force' ? 'N' : '%MVC', peak }];
+    const peakN = levelStats(channel.level).peak;
+    return peakN === null ? [] : [{ muscle, side, peakN }];
   });
 }
 
@@ -99,6 +110,7 @@ export function sessionTrend(session: SessionRecord, streams: readonly RecordedS
   const channels = recordedChannels(session, streams);
   const exercises = session.summary?.exercises ?? [];
   const reps = exercises.flatMap((e) => e.sets.flatMap((s) => s.reps));
+  const vmoToVlOfReps = reps.flatMap((r) => (r.vmoToVl === null ? [] : [r.vmoToVl]));
   const summaryPct = maxOrNull(reps.filter((r) => r.unit === '%MVC').map((r) => r.peak));
   const emg = channels.filter((c) => c.kind === 'emg');
   // VMO first: the muscle the exercises train (clinical.md, VMO:VL); else the first EMG channel.
@@ -117,23 +129,25 @@ export function sessionTrend(session: SessionRecord, streams: readonly RecordedS
   return {
     sessionId: session.id,
     startedAt: session.startedAt,
+    patientId: session.patientId,
     simulated: session.simulated,
     side: session.side,
     peakPctMvc: summaryPct ?? maxOrNull(emg.map((c) => channelPctMvc(c, mvcFor))),
     repsAchieved: session.summary ? exercises.reduce((n, e) => n + e.repsAchieved, 0) : repEvents > 0 ? repEvents : null,
     timeInBandPct: meanOrNull(reps.map((r) => r.timeInBandPct)),
-    vmoToVl: meanOrNull(reps.flatMap((r) => (r.vmoToVl === null ? [] : [r.vmoToVl]))),
+    vmoToVl: meanOrNull(vmoToVlOfReps),
+    vmoToVlSd: sdOrNull(vmoToVlOfReps),
     fatigueSlopeHzPerS: fatigueChannel ? holdFatigueSlopeHzPerS(fatigueChannel.raw, fatigueChannel.level, fatigueChannel.rateHz) : null,
     forcePeakN: strongest?.peakN ?? null,
     rfd200NPerS: strongest?.rfd200NPerS ?? null,
     painScore: session.summary?.pain ?? painScore,
     effortScore: session.summary?.effort ?? effortScore,
-    legPeaks: legPeaks(channels, mvcFor, session),
+    legPeaks: legPeaks(channels, session),
   };
 }
 
-/** The per-session figures the charts draw, each one column in the table. */
-export const trendMetrics = ['peakPctMvc', 'repsAchieved', 'timeInBandPct', 'vmoToVl', 'fatigueSlopeHzPerS', 'forcePeakN', 'rfd200NPerS', 'painScore', 'effortScore'] as const;
+/** The per-session figures the charts draw or list, each one column in the table. */
+export const trendMetrics = ['peakPctMvc', 'repsAchieved', 'timeInBandPct', 'vmoToVl', 'vmoToVlSd', 'fatigueSlopeHzPerS', 'forcePeakN', 'rfd200NPerS', 'painScore', 'effortScore'] as const;
 export type TrendMetric = (typeof trendMetrics)[number];
 
 export interface TrendTable {
@@ -147,10 +161,16 @@ export interface TrendTable {
 /**
  * The sessions as chart columns, oldest first, plus limb symmetry. Simulated sessions are left out
  * unless asked for, so demo data never mixes into a person's progress. `affectedSide` tells which
- * leg is the injured one for a session, for two-leg sessions.
+ * leg is the injured one for a session, for two-leg sessions; `offsetMin` the local time zone,
+ * for pairing sessions of one day.
  */
-export function trendTable(trends: readonly SessionTrend[], includeSimulated: boolean, affectedSide: (trend: SessionTrend) => LegSide | null = () => null): TrendTable {
+export function trendTable(
+  trends: readonly SessionTrend[],
+  includeSimulated: boolean,
+  affectedSide: (trend: SessionTrend) => LegSide | null = () => null,
+  offsetMin: UtcOffsetMin = deviceUtcOffsetMin,
+): TrendTable {
   const kept = trends.filter((t) => includeSimulated || !t.simulated).sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   const columns = Object.fromEntries(trendMetrics.map((metric) => [metric, kept.map((t) => t[metric])])) as Record<TrendMetric, (number | null)[]>;
-  return { xs: kept.map((t) => Date.parse(t.startedAt) / 1000), columns, symmetry: symmetryPoints(kept, affectedSide) };
+  return { xs: kept.map((t) => Date.parse(t.startedAt) / 1000), columns, symmetry: symmetryPoints(kept, affectedSide, offsetMin) };
 }

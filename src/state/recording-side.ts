@@ -12,7 +12,7 @@ import { activeRecording } from './recording-model';
 import { sensorsModel } from './sensors-model';
 
 /** The leg chosen on screen for this and later recordings; null until someone chooses. */
-export const chosenSide = signal<SessionSide | null>(null);
+const chosenSide = signal<SessionSide | null>(null);
 
 /** The assigned channels of the sensors a recording started now would hold (as startRecording picks them). */
 function recordableLegs(): ChannelLeg[] {

@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ChunkRecord, PatientRecord, SessionRecord } from '../../src/store/db/schema';
 import { emgStream, fadingHold, forceRamp, forceStream, leg, rep, summaryOf, trendSession } from '../../src/state/trend-test-sessions';
+import { ACTIVE_PATIENT_KEY } from '../../src/state/active-patient-id';
 import { connect, historyText, legText, linkStates, offline, recordingText, screens } from '../../src/ui/strings';
 import { seriousAxeViolations } from './harness/axe';
 import { browserSuite } from './harness/browser-suite';
@@ -28,13 +29,15 @@ function chunks(sessionId: string, sensorId: string, rateHz: number, raw: Float3
 
 const patient: PatientRecord = { id: 'p-e2e', displayName: 'AB-01', affectedSide: 'left', bodyMassKg: 70, notes: '' };
 const emg = emgStream('q', ['VMO', 'VL']);
+/** The force gauge under the exercised leg: limb symmetry compares force only. */
+const gauge = forceStream('t', 80);
 const at = (day: number, hour: number) => `2026-11-0${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 const untagged = at(5, 10);
 const sessions: SessionRecord[] = [
-  trendSession('s1', at(2, 9), { patientId: 'p-e2e', side: 'involved', streams: [emg], summary: summaryOf([rep(1, 35, 70, 0.9), rep(2, 40, 85, 1)], 3, 6) }),
-  trendSession('s2', at(2, 10), { patientId: 'p-e2e', side: 'uninvolved', streams: [emg], summary: summaryOf([rep(1, 50, 90, 1.1), rep(2, 48, 95, 1.2)], 2, 5) }),
-  trendSession('s3', at(5, 9), { patientId: 'p-e2e', side: 'involved', streams: [emg], summary: summaryOf([rep(1, 45, 80, 1), rep(2, 48, 90, 1.05)], 2, 6) }),
-  trendSession('s4', untagged, { patientId: 'p-e2e', side: null, streams: [emg], summary: summaryOf([rep(1, 52, 95, 1.1), rep(2, 50, 100, 1.1)], 1, 4) }),
+  trendSession('s1', at(2, 9), { patientId: 'p-e2e', side: 'involved', streams: [emg, gauge], summary: summaryOf([rep(1, 35, 70, 0.9), rep(2, 40, 85, 1)], 3, 6) }),
+  trendSession('s2', at(2, 10), { patientId: 'p-e2e', side: 'uninvolved', streams: [emg, gauge], summary: summaryOf([rep(1, 50, 90, 1.1), rep(2, 48, 95, 1.2)], 2, 5) }),
+  trendSession('s3', at(5, 9), { patientId: 'p-e2e', side: 'involved', streams: [emg, gauge], summary: summaryOf([rep(1, 45, 80, 1), rep(2, 48, 90, 1.05)], 2, 6) }),
+  trendSession('s4', untagged, { patientId: 'p-e2e', side: null, streams: [emg, gauge], summary: summaryOf([rep(1, 52, 95, 1.1), rep(2, 50, 100, 1.1)], 1, 4) }),
   trendSession('s5', at(8, 9), {
     patientId: 'p-e2e',
     exerciseId: 'isometric-knee-extension',
@@ -47,12 +50,22 @@ const fading = [fadingHold(120, -2, 10, 2), fadingHold(115, -1, 10, 2)] as const
 const seededChunks: PlainChunk[] = [
   ...chunks('s1', 'q', 1000, [fading[0].raw, fading[0].raw], [fading[0].level, fading[0].level]),
   ...chunks('s3', 'q', 1000, [fading[1].raw, fading[1].raw], [fading[1].level, fading[1].level]),
+  ...[
+    ['s1', 320],
+    ['s2', 400],
+    ['s3', 368],
+    ['s4', 400],
+  ].flatMap(([id, peakN]) => chunks(id as string, 't', 80, [forceRamp(80, 1000, peakN as number)], [forceRamp(80, 1000, peakN as number)])),
   ...chunks('s5', 'tl', 80, [forceRamp(80, 800, 340)], [forceRamp(80, 800, 340)]),
   ...chunks('s5', 'tr', 80, [forceRamp(80, 900, 400)], [forceRamp(80, 900, 400)]),
 ];
 
+/** Makes AB-01 the active patient: History lists the active patient's sessions. */
+const activate = (page: Page) => page.evaluate(([key, id]) => localStorage.setItem(key, id), [ACTIVE_PATIENT_KEY, patient.id] as const);
+
 /** Writes the records into the app's own database (already opened and migrated by the app). */
 async function seed(page: Page): Promise<void> {
+  await activate(page);
   await page.evaluate(
     async ({ patient, sessions, chunks }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -107,11 +120,12 @@ describe('history trends', () => {
     await page.getByRole('button', { name: historyText.trendsShow }).click();
     const symmetry = page.getByRole('table', { name: historyText.symmetryTitle });
     await symmetry.waitFor({ state: 'attached' });
-    // LSI = injured ÷ other × 100: 40/50 on 2 Nov, 48/52 on 5 Nov (the session tagged above), and
-    // the two-leg force session of 8 Nov with the left (injured) leg at 340 N, the right at 400 N.
+    // LSI = injured ÷ other force × 100: 320/400 N on 2 Nov, 368/400 N on 5 Nov (the session tagged
+    // above), and the two-leg force session of 8 Nov with the left (injured) leg at 340 N, the
+    // right at 400 N. The %MVC peaks (40/50, 48/52) are never used: each is scaled to its own leg.
     expect((await tableRows(page, historyText.symmetryTitle)).map((row) => row.slice(1))).toEqual([
-      ['80', '40 % of max', '50 % of max'],
-      ['92', '48 % of max', '52 % of max'],
+      ['80', '320 N', '400 N'],
+      ['92', '368 N', '400 N'],
       ['85', '340 N', '400 N'],
     ]);
     const charts = historyText.trendCharts;
@@ -127,7 +141,21 @@ describe('history trends', () => {
     // The seeded holds' median frequency falls at 2 and 1 Hz/s (a tone gliding down in pitch).
     const fatigue = (await tableRows(page, charts.fatigue.title)).map((row) => row[1]!);
     expect(fatigue.map((cell) => (cell === '–' ? null : Number.parseFloat(cell)))).toEqual([expect.closeTo(-2, 1), null, expect.closeTo(-1, 1), null, null]);
-    expect((await tableRows(page, charts.force.title)).map((row) => row.slice(1))).toEqual([['–', '–'], ['–', '–'], ['–', '–'], ['–', '–'], ['400', '900']]);
+    expect((await tableRows(page, charts.force.title)).map((row) => row.slice(1))).toEqual([
+      ['320', '1000'],
+      ['400', '1000'],
+      ['368', '1000'],
+      ['400', '1000'],
+      ['400', '900'],
+    ]);
+    // VMO:VL with its spread over the holds (sample SD of the two reps' ratios).
+    expect((await tableRows(page, charts.vmoVl.title)).map((row) => row.slice(1))).toEqual([
+      ['0.95', charts.vmoVl.spread(Math.sqrt(0.005))],
+      ['1.15', charts.vmoVl.spread(Math.sqrt(0.005))],
+      ['1.02', charts.vmoVl.spread(Math.sqrt(0.00125))],
+      ['1.10', charts.vmoVl.spread(0)],
+      ['–', historyText.trendNoValue],
+    ]);
     expect(await page.locator('.trend-chart canvas').count()).toBe(7);
 
     await saveScreenshot(page, 'history-trends-phone');
@@ -182,6 +210,7 @@ describe('history trends', () => {
       await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
       db.close();
     }, sessions[0]!);
+    await activate(page);
     await page.reload();
     await page.getByRole('button', { name: historyText.trendsShow }).click();
     await page.getByText(historyText.symmetryEmpty).waitFor();

@@ -2,11 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { exerciseFromLibrary } from '../../src/exercise/library';
+import { forceRamp, forceStream, leg } from '../../src/state/trend-test-sessions';
 import { exerciseText } from '../../src/exercise/library-text';
 import type { Program } from '../../src/exercise/program';
 import type { ExerciseSummary, RepSummary, SessionSummary } from '../../src/exercise/summary';
 import type { ExerciseId } from '../../src/exercise/exercise-ids';
-import type { PatientRecord, SessionRecord } from '../../src/store/db/schema';
+import type { PatientRecord, SessionRecord, StreamRecord } from '../../src/store/db/schema';
 import { encodeProgramLink } from '../../src/store/program-link/program-link';
 import { about, emptyStates, historyText, programText, reportText, screens, offline } from '../../src/ui/strings';
 import { seriousAxeViolations } from './harness/axe';
@@ -70,6 +71,9 @@ const patients: PatientRecord[] = [
   { id: 'p2', displayName: 'CD-02', affectedSide: 'right', bodyMassKg: null, notes: '' },
 ];
 
+/** The demo sensor's one VMO channel, which every seeded session recorded. */
+const demoStream: StreamRecord = { sensorId: 'demo', profileId: 'quadcue', channels: [{ label: 'VMO', kind: 'emg', unit: 'uV', nominalRateHz: 1000 }], rateHz: 1000, firstIndex: 0 };
+
 function session(id: string, patientId: string, startedAt: string, extra: Partial<SessionRecord>): SessionRecord {
   return {
     id,
@@ -80,13 +84,22 @@ function session(id: string, patientId: string, startedAt: string, extra: Partia
     startedAt,
     status: 'complete',
     stoppedBy: 'user',
-    streams: [{ sensorId: 'demo', profileId: 'quadcue', channels: [{ label: 'VMO', kind: 'emg', unit: 'uV', nominalRateHz: 1000 }], rateHz: 1000, firstIndex: 0 }],
+    streams: [demoStream],
     ...extra,
   };
 }
 
+/** Force gauges under both legs in AB-01's first session: left (injured) 340 N, right 400 N. */
+const gaugeRateHz = 80;
+const gaugePeaksN = { tl: 340, tr: 400 } as const;
+const gauges = [forceStream('tl', gaugeRateHz), forceStream('tr', gaugeRateHz)];
+
 const sessions: SessionRecord[] = [
-  session('s1', 'p1', '2026-11-20T09:00:00.000Z', { summary: firstSummary }),
+  session('s1', 'p1', '2026-11-20T09:00:00.000Z', {
+    summary: firstSummary,
+    streams: [demoStream, ...gauges],
+    legs: [leg('tl', 0, 'other', 'left'), leg('tr', 0, 'other', 'right')],
+  }),
   session('s2', 'p1', '2026-11-24T09:00:00.000Z', { summary: secondSummary }),
   session('demo', 'p1', '2026-11-22T09:00:00.000Z', { simulated: true, side: null, exerciseId: null }),
   session('other', 'p2', '2026-11-23T09:00:00.000Z', { summary: secondSummary }),
@@ -104,11 +117,12 @@ function program(): Program {
  * opens the report from History.
  */
 async function openReport(page: Page): Promise<void> {
+  const forces = Object.entries(gaugePeaksN).map(([sensorId, peakN]) => ({ sensorId, level: [...forceRamp(gaugeRateHz, 1000, peakN)] }));
   // History opens the database, so its stores exist before the seeding writes to them.
   await gotoReady(page, `${baseUrl}#/history`, offline.ready, offline.dismiss);
   await page.getByRole('heading', { name: emptyStates.history.heading }).waitFor();
   await page.evaluate(
-    async ({ patients, sessions }) => {
+    async ({ patients, sessions, forces }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('quadcue');
         request.onsuccess = () => resolve(request.result);
@@ -123,6 +137,10 @@ async function openReport(page: Page): Promise<void> {
           tx.objectStore('chunks').put({ sessionId: session.id, sensorId: 'demo', seq, startIndex: seq * 1000, sampleCount: 1000, gapBefore: 0, channels: 1, raw: level.map((v, i) => (i % 2 ? v : -v)), level });
         }
       });
+      for (const { sensorId, level } of forces) {
+        const samples = Float32Array.from(level);
+        tx.objectStore('chunks').put({ sessionId: 's1', sensorId, seq: 0, startIndex: 0, sampleCount: samples.length, gapBefore: 0, channels: 1, raw: samples, level: samples });
+      }
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
@@ -131,7 +149,7 @@ async function openReport(page: Page): Promise<void> {
       // The active patient's key (src/state/patients-model.ts).
       localStorage.setItem('quadcue.active-patient', 'p1');
     },
-    { patients, sessions },
+    { patients, sessions, forces },
   );
   // The app read the (then empty) active patient at start: start it again on the seeded data.
   await page.reload();
@@ -191,6 +209,10 @@ describe('printable report', () => {
     await page.getByLabel(reportText.includeSimulated).uncheck();
     await expect.poll(() => sessionRows(page).count()).toBe(3);
     await page.locator('.report-trends canvas').first().waitFor();
+
+    // Limb symmetry, as History shows it: the two-leg session's force, injured (left) ÷ other.
+    const symmetry = page.getByRole('table', { name: historyText.symmetryTitle }).locator('tbody tr');
+    expect(await symmetry.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((cell) => cell.textContent)))).toEqual([['85', '340 N', '400 N']]);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'report-desktop');

@@ -35,6 +35,11 @@ export interface ChartReference {
   readonly label: string;
 }
 
+/**
+ * Tall enough for two y axes' ticks and a 0–130 % LSI scale to read on a 390 px phone, short enough
+ * that two charts fit one phone screen (and, in the report, several on one A4 page); matches the
+ * placeholder's min-height in history.css, so the page does not jump when a chart draws.
+ */
 const chartHeightPx = 200;
 
 /**
@@ -84,12 +89,33 @@ function drawReference(u: uPlot, reference: ChartReference, backgroundColor: str
 /** Sessions are days apart: ticks on whole days, weeks or months only, never at noon and midnight. */
 const DAY_S = 86_400;
 const DAY_TICKS_S = [1, 2, 7, 14, 28, 91, 182, 364].map((days) => days * DAY_S);
+/**
+ * Days either side of a lone session. uPlot widens a single time value by 86 400 / 1e-3 "seconds"
+ * (a day in ms, read as seconds), so one point would sit at the start of a three-year axis.
+ */
+const LONE_SESSION_PAD_S = 3 * DAY_S;
+const dateRange: uPlot.Range.Function = (u, min, max) => {
+  const xs = u.data[0]; // sorted: first equal to last means one date only
+  return xs.length > 0 && xs[0] === xs[xs.length - 1] ? [xs[0]! - LONE_SESSION_PAD_S, xs[0]! + LONE_SESSION_PAD_S] : [min, max];
+};
 
 /** As many decimals as the tick step needs: a slope axis from -0.04 to 0.02 must not read 0, 0, 0. */
 function tickLabels(_u: uPlot, splits: number[]): string[] {
   const stepSize = splits.length > 1 ? Math.abs(splits[1]! - splits[0]!) : 1;
   const decimals = stepSize > 0 ? Math.min(6, Math.max(0, -Math.floor(Math.log10(stepSize)))) : 0;
   return splits.map((v) => v.toFixed(decimals));
+}
+
+/** uPlot's axis ticks (10 px) plus their gap to the labels (5 px). */
+const TICK_AND_GAP_PX = 15;
+/** A digit of uPlot's 12 px axis font is about 0.6 em wide. */
+const DIGIT_WIDTH_PX = 7.2;
+const AXIS_MIN_SIZE_PX = 44;
+
+/** Room for the widest tick label: at a fixed width, "0.00002" ran into the axis title. */
+function axisSizePx(_u: uPlot, values: string[] | null): number {
+  const longest = Math.max(0, ...(values ?? []).map((v) => v.length));
+  return Math.max(AXIS_MIN_SIZE_PX, Math.ceil(TICK_AND_GAP_PX + longest * DIGIT_WIDTH_PX));
 }
 
 /**
@@ -116,7 +142,7 @@ export function TrendsChart({
   useEffect(() => {
     const element = host.current;
     if (!element || xs.length === 0) return;
-    const scales: uPlot.Scales = { x: { time: true } };
+    const scales: uPlot.Scales = { x: { time: true, range: dateRange } };
     axes.forEach((axis, i) => {
       scales[axis.scale] = { range: axis.range ? () => [axis.range![0], axis.range![1]] : autoRange(i === 0 ? FIRST_AXIS_HEADROOM : SECOND_AXIS_HEADROOM) };
     });
@@ -129,7 +155,7 @@ export function TrendsChart({
         scales,
         axes: [
           { stroke: 'currentColor', grid: { show: false }, incrs: DAY_TICKS_S },
-          ...axes.map((axis, i) => ({ scale: axis.scale, side: i === 0 ? 3 : 1, stroke: 'currentColor', label: axis.label, labelSize: 20, size: 44, grid: { show: i === 0 }, values: tickLabels })),
+          ...axes.map((axis, i) => ({ scale: axis.scale, side: i === 0 ? 3 : 1, stroke: 'currentColor', label: axis.label, labelSize: 20, size: axisSizePx, grid: { show: i === 0 }, values: tickLabels })),
         ],
         series: [{}, ...series.map((s) => ({ label: s.label, scale: s.scale, stroke: s.color, width: 2, dash: s.dash ? [6, 4] : undefined, points: { show: true, size: 8, fill: s.color }, spanGaps: true }))],
         hooks: reference ? { draw: [(u: uPlot) => drawReference(u, reference, getComputedStyle(element).getPropertyValue('--surface') || '#fff')] } : {},

@@ -3,7 +3,7 @@
 import type { TrendMetric, TrendTable } from '../../state/history-trends';
 import { palette } from '../live/LiveChart';
 import { historyText } from '../strings';
-import type { ChartAxis, ChartSeries } from './TrendsChart';
+import type { ChartAxis, ChartSeries, TextColumn } from './TrendsChart';
 
 export interface TrendFamily {
   readonly id: keyof typeof historyText.trendCharts;
@@ -11,6 +11,8 @@ export interface TrendFamily {
   readonly note: string;
   readonly series: readonly ChartSeries[];
   readonly axes: readonly ChartAxis[];
+  /** Numbers for the text table only. */
+  readonly textColumns?: readonly TextColumn[];
 }
 
 const text = historyText.trendCharts;
@@ -52,6 +54,8 @@ export function trendFamilies(table: TrendTable): TrendFamily[] {
       note: text.vmoVl.note,
       series: [series('vmoToVl', text.vmoVl.vmoToVl, 'ratio', 2, 2)],
       axes: [{ scale: 'ratio', label: text.vmoVl.axis }],
+      // Its spread across the session's reps (clinical.md, VMO:VL: show it with its variability).
+      textColumns: [{ label: text.vmoVl.vmoToVlSd, cells: table.columns.vmoToVlSd.map((sd) => (sd === null ? historyText.trendNoValue : text.vmoVl.spread(sd))) }],
     },
     {
       id: 'fatigue',
