@@ -2,6 +2,7 @@
 // not the wall clock), and deleting all of them at once. One transaction each.
 import type { QuadcueDatabase } from '../store/db/open-db';
 import type { SessionEvent, SessionRecord } from '../store/db/schema';
+import { deviceStorage, readActivePatientId } from './active-patient-id';
 
 export interface HistoryEntry {
   readonly session: SessionRecord;
@@ -10,8 +11,20 @@ export interface HistoryEntry {
 }
 
 export interface HistoryFilter {
-  /** Only this patient's sessions; undefined lists everyone's (patients arrive with the modes work). */
+  /** Only this patient's sessions (null: those recorded with no patient); undefined lists everyone's. */
   readonly patientId?: string | null;
+  /** Also the sessions recorded while no patient was chosen (they belong to nobody else). */
+  readonly includeUnassigned?: boolean;
+}
+
+/**
+ * The sessions the app shows (home, History and its trends): the active patient's, and those
+ * recorded while no patient was chosen. A session belongs to whoever was active when it was made
+ * (recording-model.ts), so another patient's sessions never fill this one's week or history; and
+ * a patient who recorded at home before the therapist set up a profile does not lose those sessions.
+ */
+export function activePatientFilter(storage: Pick<Storage, 'getItem'> | null = deviceStorage()): HistoryFilter {
+  return { patientId: readActivePatientId(storage), includeUnassigned: true };
 }
 
 /** Newest first by start time; ISO-8601 strings of one zone sort as text. */
@@ -24,7 +37,7 @@ function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
 }
 
 function matches(filter: HistoryFilter): (s: SessionRecord) => boolean {
-  return (s) => filter.patientId === undefined || s.patientId === filter.patientId;
+  return (s) => filter.patientId === undefined || s.patientId === filter.patientId || (filter.includeUnassigned === true && s.patientId === null);
 }
 
 /** The session records alone, newest first: no chunk is read (the patient home needs only these). */

@@ -9,7 +9,7 @@ import type { SessionEvent } from '../store/db/schema';
 import { discardSession } from '../store/db/sessions';
 import { exportSession, type ExportFormat, type ExportResult } from './history-export';
 import { parseImport, writeImportedSession, type ImportError } from './history-import';
-import { deleteAllSessions, listHistory, sessionEvents, type HistoryEntry, type HistoryFilter } from './history-list';
+import { activePatientFilter, deleteAllSessions, listHistory, sessionEvents, type HistoryEntry, type HistoryFilter } from './history-list';
 
 export interface OpenedSession {
   readonly entry: HistoryEntry;
@@ -20,11 +20,17 @@ export interface OpenedSession {
 
 export type ImportOutcome = { ok: true; sessionId: string; fileName: string } | { ok: false; fileName: string; error: ImportError };
 
-export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appDb) {
+/** `activePatient` gives the patient History shows when the filter names none (read at each use). */
+export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appDb, activePatient: () => HistoryFilter = () => activePatientFilter()) {
   let database: Promise<QuadcueDatabase> | null = null;
   const db = () => (database ??= openDb());
 
+  /** An explicit choice of patient; without one, the active patient's sessions, like the home's. */
   const filter = signal<HistoryFilter>({});
+  const patientId = (): string | null => {
+    const chosen = filter.peek().patientId;
+    return chosen !== undefined ? chosen : (activePatient().patientId ?? null);
+  };
   const entries = signal<readonly HistoryEntry[]>([]);
   const loaded = signal(false);
   /** Storage could not be read (private mode, blocked): the screen says so instead of "no sessions". */
@@ -37,7 +43,7 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
 
   async function refresh(): Promise<void> {
     try {
-      const list = await listHistory(await db(), filter.peek());
+      const list = await listHistory(await db(), { patientId: patientId() });
       batch(() => {
         entries.value = list;
         loaded.value = true;
@@ -109,7 +115,7 @@ export function createHistoryModel(openDb: () => Promise<QuadcueDatabase> = appD
       if (!parsed.ok) {
         outcome = { ok: false, fileName, error: parsed.error };
       } else {
-        const target = { sessionId: crypto.randomUUID(), fallbackStartedAt: new Date().toISOString(), patientId: filter.peek().patientId ?? null };
+        const target = { sessionId: crypto.randomUUID(), fallbackStartedAt: new Date().toISOString(), patientId: patientId() };
         const written = await writeImportedSession(await db(), parsed.recording, target);
         outcome = written.ok ? { ok: true, fileName, sessionId: written.session.id } : { ok: false, fileName, error: written.error };
       }

@@ -6,6 +6,7 @@ import type { Program } from '../exercise/program';
 import type { SessionSummary } from '../exercise/summary';
 import { openQuadcueDb } from '../store/db/open-db';
 import type { SessionRecord } from '../store/db/schema';
+import { activePatientFilter } from './history-list';
 import { createHomeModel, lastSessionOf } from './home-model';
 
 const utc = () => 0;
@@ -18,10 +19,12 @@ function session(id: string, startedAt: string, changes: Partial<SessionRecord> 
 const summary = (achieved: number, total: number) => ({ exercises: [{ repsAchieved: achieved, repsTotal: total }] }) as unknown as SessionSummary;
 
 let dbCount = 0;
-async function setup(now: Date, programValue: Program | null = program) {
+async function setup(now: Date, programValue: Program | null = program, activePatientId: string | null = null) {
   const db = await openQuadcueDb({ name: `home-model-${dbCount++}` });
   const clock = { now };
-  const model = createHomeModel({ db: async () => db, program: signal(programValue), now: () => clock.now, offsetMin: utc });
+  const storage = { getItem: () => activePatientId };
+  const filter = () => activePatientFilter(storage);
+  const model = createHomeModel({ db: async () => db, program: signal(programValue), now: () => clock.now, offsetMin: utc, filter });
   return { db, model, clock };
 }
 
@@ -48,6 +51,26 @@ describe('home model', () => {
     await model.refresh();
     expect(model.plan.value).toMatchObject({ status: 'due', sessionsDueToday: 2, weekDaysDone: 1 });
     expect(model.lastSession.value?.daysAgo).toBe(1);
+  });
+
+  it('counts the active patient’s sessions and those recorded with no patient, never another patient’s', async () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    const seed = async (db: Awaited<ReturnType<typeof setup>>['db']) => {
+      await db.put('sessions', session('mine', '2026-11-24T08:00:00Z', { patientId: 'p1', summary: summary(8, 10) }));
+      await db.put('sessions', session('theirs', '2026-11-25T08:00:00Z', { patientId: 'p2', summary: summary(1, 10) }));
+      await db.put('sessions', session('nobody', '2026-11-25T09:00:00Z', { summary: summary(5, 10) }));
+    };
+    const p1 = await setup(now, program, 'p1');
+    await seed(p1.db);
+    await p1.model.refresh();
+    expect(p1.model.sessions.value.map((s) => s.id)).toEqual(['nobody', 'mine']);
+    expect(p1.model.plan.value).toMatchObject({ sessionsDoneToday: 1, weekDaysDone: 2 });
+    expect(p1.model.lastSession.value).toMatchObject({ startedAt: '2026-11-25T09:00:00Z', holdsDone: 5 });
+    const none = await setup(now, program, null);
+    await seed(none.db);
+    await none.model.refresh();
+    expect(none.model.sessions.value.map((s) => s.id)).toEqual(['nobody']);
+    expect(none.model.lastSession.value).toMatchObject({ startedAt: '2026-11-25T09:00:00Z', holdsDone: 5 });
   });
 
   it('has no plan without a program, and says so when storage cannot be read', async () => {

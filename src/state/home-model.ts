@@ -1,18 +1,16 @@
 // The patient home's model (issue 7: "patient mode: big buttons, what is due today, progress"):
-// the sessions stored on this device, the current program, and from them today's plan
-// (exercise/schedule.ts) and the last session's result. "Now" comes from an injected function,
-// read when the sessions are read, so a test sets the day.
+// the active patient's sessions stored on this device (history-list.ts activePatientFilter), the
+// current program, and from them today's plan (exercise/schedule.ts) and the last session's
+// result. "Now" comes from an injected function, read when the sessions are read, so a test sets
+// the day.
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Program } from '../exercise/program';
-import { localDayNumber, planSchedule, type SchedulePlan, type UtcOffsetMin } from '../exercise/schedule';
+import { deviceUtcOffsetMin, localDayNumber, planSchedule, type SchedulePlan, type UtcOffsetMin } from '../exercise/schedule';
 import type { QuadcueDatabase } from '../store/db/open-db';
 import type { SessionRecord } from '../store/db/schema';
 import { appDb } from './app-db';
-import { listSessions } from './history-list';
+import { activePatientFilter, listSessions, type HistoryFilter } from './history-list';
 import { currentProgram } from './program-model';
-
-/** This device's time zone at an instant (daylight-saving aware); what the schedule calls local. */
-export const deviceUtcOffsetMin: UtcOffsetMin = (utcMs) => -new Date(utcMs).getTimezoneOffset();
 
 /** The plan the app shows: `planSchedule` in this device's time zone. */
 export function planForDevice(program: Program | null, sessions: readonly SessionRecord[], now: Date): SchedulePlan | null {
@@ -49,9 +47,11 @@ export interface HomeModelOptions {
   program?: ReadonlySignal<Program | null>;
   now?: () => Date;
   offsetMin?: UtcOffsetMin;
+  /** Whose sessions count, read at each refresh: the active patient's in the app. */
+  filter?: () => HistoryFilter;
 }
 
-export function createHomeModel({ db = appDb, program = currentProgram, now = () => new Date(), offsetMin = deviceUtcOffsetMin }: HomeModelOptions = {}) {
+export function createHomeModel({ db = appDb, program = currentProgram, now = () => new Date(), offsetMin = deviceUtcOffsetMin, filter = () => activePatientFilter() }: HomeModelOptions = {}) {
   const sessions = signal<readonly SessionRecord[]>([]);
   const loaded = signal(false);
   /** Storage could not be read: the home still shows the program, without progress. */
@@ -64,7 +64,7 @@ export function createHomeModel({ db = appDb, program = currentProgram, now = ()
   /** Reads the sessions again (on every visit to the home: a session may have ended since). */
   async function refresh(): Promise<void> {
     try {
-      const list = await listSessions(await db());
+      const list = await listSessions(await db(), filter());
       batch(() => {
         sessions.value = list;
         readAt.value = now();

@@ -72,4 +72,32 @@ describe('the one-time move from localStorage', () => {
     expect(storage.getItem('quadcue.program')).not.toBeNull();
     expect(storage.length).toBe(7);
   });
+
+  it('leaves no promise rejected unheard when the transaction aborts half-way', async () => {
+    const db = await open();
+    const storage = oldDevice();
+    const unheard: unknown[] = [];
+    const listen = (reason: unknown) => unheard.push(reason);
+    process.on('unhandledRejection', listen);
+    // The transaction aborts while the move reads what the database already holds (a full disk
+    // or a closing browser aborts it the same way).
+    const originalGetKey = IDBObjectStore.prototype.getKey;
+    IDBObjectStore.prototype.getKey = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['getKey']>) {
+      const request = originalGetKey.apply(this, args);
+      this.transaction.abort();
+      return request;
+    };
+    try {
+      await expect(moveLegacyStorage(db, storage, null)).rejects.toThrow();
+      // Node reports unhandled rejections after the microtasks run: give it a macrotask.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      IDBObjectStore.prototype.getKey = originalGetKey;
+      process.off('unhandledRejection', listen);
+    }
+    expect(unheard).toEqual([]);
+    expect(await db.count('calibrations')).toBe(0);
+    expect(storage.length).toBe(7);
+    db.close();
+  });
 });

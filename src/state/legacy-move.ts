@@ -68,20 +68,24 @@ export async function moveLegacyStorage(db: QuadcueDatabase, storage: LegacyStor
   if (assignments && Object.keys(assignments).length > 0) settings.set(ASSIGNMENTS_SETTING_KEY, assignments);
 
   const tx = db.transaction(['calibrations', 'programs', 'settings'], 'readwrite');
-  const writes: Promise<unknown>[] = calibrations.map((c) => tx.objectStore('calibrations').add(c));
-  moved.calibrations = calibrations.length;
   const programs = tx.objectStore('programs');
-  if (program.ok && (await programs.getKey(currentProgramId(patientId))) === undefined) {
-    writes.push(programs.put({ id: currentProgramId(patientId), patientId, name: CURRENT_PROGRAM_NAME, program: program.value }));
-    moved.program = true;
-  }
   const store = tx.objectStore('settings');
-  for (const [key, value] of settings) {
-    if ((await store.getKey(key)) !== undefined) continue;
-    writes.push(store.put({ key, value }));
-    moved.settings.push(key);
+  // Reads first, then every write at once: a write's promise made before an await would have no
+  // handler yet if the transaction aborted during that await (an unhandled rejection). tx.done is
+  // awaited alongside from the start for the same reason.
+  async function readThenWrite(): Promise<void> {
+    const programFree = program.ok && (await programs.getKey(currentProgramId(patientId))) === undefined;
+    const freeSettings: [string, unknown][] = [];
+    for (const [key, value] of settings) if ((await store.getKey(key)) === undefined) freeSettings.push([key, value]);
+    const writes: Promise<unknown>[] = calibrations.map((c) => tx.objectStore('calibrations').add(c));
+    if (programFree) writes.push(programs.put({ id: currentProgramId(patientId), patientId, name: CURRENT_PROGRAM_NAME, program: program.value }));
+    for (const [key, value] of freeSettings) writes.push(store.put({ key, value }));
+    await Promise.all(writes);
+    moved.calibrations = calibrations.length;
+    moved.program = programFree;
+    moved.settings = freeSettings.map(([key]) => key);
   }
-  await Promise.all([...writes, tx.done]);
+  await Promise.all([readThenWrite(), tx.done]);
   for (const key of oldKeys) storage.removeItem(key);
   return moved;
 }

@@ -60,15 +60,12 @@ describe('report model', () => {
     expect(model.trendTable.value?.xs).toHaveLength(3);
   });
 
-  it('covers every session on the device when no patient is chosen', async () => {
-    const { model } = await setup(null);
+  it('covers the sessions recorded with no patient when none is chosen, never a patient’s', async () => {
+    const { db, model } = await setup(null);
+    await db.put('sessions', session('nobody', null, '2026-11-23T09:00:00.000Z'));
     await model.load();
     expect(model.patient.value).toBeNull();
-    expect(model.rows.value.map((r) => [r.sessionId, r.leg?.side])).toEqual([
-      ['a', null],
-      ['other', null],
-      ['b', null],
-    ]);
+    expect(model.rows.value.map((r) => r.sessionId)).toEqual(['nobody']);
   });
 
   it('says storage is unavailable when the database cannot be read', async () => {

@@ -18,7 +18,7 @@ export interface ReportModelOptions {
 }
 
 export function createReportModel({ db, patients, trends }: ReportModelOptions) {
-  /** The patient the shown rows belong to (null: every session on the device); set once they are read. */
+  /** The patient the shown rows belong to (null: none chosen, so the sessions recorded with none); set once they are read. */
   const patient = signal<PatientRecord | null>(null);
   const entries = signal<readonly HistoryEntry[]>([]);
   /** False until the first load has read the patient and the sessions. */
@@ -50,7 +50,8 @@ export function createReportModel({ db, patients, trends }: ReportModelOptions) 
     const active = patients.activePatient.peek();
     let list: HistoryEntry[];
     try {
-      list = await listHistory(await db(), active === null ? {} : { patientId: active.id });
+      // The same sessions as History and the home screen (history-list.ts, activePatientFilter).
+      list = await listHistory(await db(), { patientId: active?.id ?? null, includeUnassigned: true });
     } catch {
       batch(() => {
         unavailable.value = true;

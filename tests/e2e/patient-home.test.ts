@@ -6,7 +6,7 @@ import { browserSuite } from './harness/browser-suite';
 import { gotoReady } from './harness/guarded-page';
 import { activate } from './harness/keyboard';
 import { saveScreenshot, viewports } from './harness/screenshots';
-import { historyText, homeText, offline, programText, screens } from '../../src/ui/strings';
+import { historyText, homeText, offline, programText, screenLoad, screens } from '../../src/ui/strings';
 
 const baseUrl = inject('baseUrl');
 const suite = browserSuite();
@@ -14,12 +14,13 @@ const tablet = { width: 820, height: 1180 };
 
 /**
  * Writes a finished quad-set session started "now" (the browser's clock) into the app's own
- * database, as the recorder would leave it: simulated ones come from the demo sensor.
+ * database, as the recorder would leave it: simulated ones come from the demo sensor. No patient
+ * is active in these tests, so the device's own sessions have none.
  */
-async function seedSession(page: Page, id: string, simulated: boolean): Promise<void> {
+async function seedSession(page: Page, id: string, simulated: boolean, patientId: string | null = null): Promise<void> {
   const session: Omit<SessionRecord, 'startedAt'> = {
     id,
-    patientId: null,
+    patientId,
     side: 'involved',
     simulated,
     exerciseId: 'quad-set',
@@ -105,10 +106,12 @@ describe('patient home', () => {
     await saveScreenshot(page, 'home-due-phone');
     await expectAccessible(page);
 
-    // A demo session does not count; a session of the patient's does.
+    // A demo session does not count, nor does another patient's; a session of the patient's does.
     await seedSession(page, 'demo-1', true);
+    await seedSession(page, 'other-patient-1', false, 'someone-else');
     await revisitHome(page);
     await page.getByRole('heading', { level: 2, name: homeText.due(2) }).waitFor();
+    await page.getByText(homeText.lastNone).waitFor();
     await seedSession(page, 'real-1', false);
     await revisitHome(page);
     await page.getByRole('heading', { level: 2, name: homeText.due(1) }).waitFor();
@@ -119,7 +122,7 @@ describe('patient home', () => {
     await saveScreenshot(page, 'home-progress-phone');
     await expectAccessible(page);
 
-    // History: the two saved sessions, and today's remaining one marked, not openable.
+    // History: the two saved sessions (not the other patient's), and today's remaining one marked, not openable.
     await page.getByRole('link', { name: screens.history.nav }).click();
     const dueToday = page.locator('.history-slot').filter({ hasText: historyText.dueToday });
     await dueToday.waitFor();
@@ -155,5 +158,28 @@ describe('patient home', () => {
     await expectAccessible(page);
     await activate(page, start);
     await page.getByRole('heading', { level: 1, name: screens.exercises.title }).waitFor();
+  });
+
+  it('says so when a screen’s code cannot be fetched, and opens it on "Try again"', async () => {
+    const { page, guards } = await suite.open(baseUrl, viewports.phone);
+    // The home's chunk cannot be fetched, as offline before the service worker had saved it.
+    const homeChunk = '**/assets/HomeScreen-*.js';
+    await page.route(homeChunk, (route) => route.abort('internetdisconnected'));
+    await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
+    const failed = page.getByRole('alert').filter({ has: page.getByRole('heading', { level: 2, name: screenLoad.failedHeading }) });
+    await failed.waitFor();
+    await saveScreenshot(page, 'screen-load-failed-phone');
+    await expectAccessible(page);
+    await page.setViewportSize(viewports.desktop);
+    await saveScreenshot(page, 'screen-load-failed-desktop');
+
+    await page.unroute(homeChunk);
+    await failed.getByRole('button', { name: screenLoad.retry }).click();
+    await page.getByRole('heading', { level: 2, name: homeText.noProgramHeading }).waitFor();
+    expect(await failed.count()).toBe(0);
+    // The aborted fetches are the only errors the browser logged; the guards check the rest.
+    expect(guards.consoleErrors.length).toBeGreaterThan(0);
+    expect(guards.consoleErrors.filter((text) => !text.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+    guards.consoleErrors.length = 0;
   });
 });

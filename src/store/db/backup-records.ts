@@ -1,11 +1,14 @@
 // The shape check for every record a backup file may hold, one reader per store. A reader takes
 // what JSON.parse gave and returns the record as the database stores it, or a reason it is not
 // one — it never throws, whatever the file holds (a backup is hostile input like any import).
-import { validateProgram } from '../../exercise/program';
+import { EXERCISE_IDS } from '../../exercise/exercise-ids';
+import { TARGET_UNITS, validateProgram } from '../../exercise/program';
+import { validateRating, type ExerciseSummary, type RepSummary, type SessionSummary, type SetSummary, type WentWell } from '../../exercise/summary';
 import { NOTE_MAX_CHARS, noteText } from './note-text';
 import type { ChannelSpec, ProfileId } from '../../profiles/types';
 import type {
   CalibrationRecord,
+  ChannelLeg,
   ChunkRecord,
   PatientRecord,
   ProgramRecord,
@@ -117,19 +120,113 @@ function readStream(x: unknown): StreamRecord {
   return { sensorId: str(o, 'sensorId', true), profileId: oneOf(o, 'profileId', profileIds), channels: arr(o, 'channels').map(readChannel), rateHz, firstIndex: whole(o, 'firstIndex', 0) };
 }
 
+function bool(o: Obj, key: string): boolean {
+  if (typeof o[key] !== 'boolean') throw new Bad(`${key} is not true or false`);
+  return o[key];
+}
+/** A measured figure: JSON has no NaN, so one saved as NaN comes back as null, and NaN again here. */
+function measured(o: Obj, key: string): number {
+  return o[key] === null ? Number.NaN : finite(o, key);
+}
+function finiteOrNull(o: Obj, key: string): number | null {
+  return o[key] === null ? null : finite(o, key);
+}
+
+function readLeg(x: unknown): ChannelLeg {
+  const o = obj(x, 'a leg');
+  return { sensorId: str(o, 'sensorId', true), channel: whole(o, 'channel', 0), muscle: str(o, 'muscle', true), side: oneOf(o, 'side', sides) };
+}
+
+function readRep(x: unknown): RepSummary {
+  const o = obj(x, 'a rep');
+  return {
+    set: whole(o, 'set', 0),
+    rep: whole(o, 'rep', 0),
+    unit: oneOf(o, 'unit', TARGET_UNITS),
+    holdAchieved: bool(o, 'holdAchieved'),
+    heldS: measured(o, 'heldS'),
+    timeInBandPct: measured(o, 'timeInBandPct'),
+    peak: measured(o, 'peak'),
+    mean: measured(o, 'mean'),
+    contractionStartIndex: whole(o, 'contractionStartIndex', 0),
+    holdStartIndex: whole(o, 'holdStartIndex', 0),
+    holdEndIndex: whole(o, 'holdEndIndex', 0),
+    vmoToVl: finiteOrNull(o, 'vmoToVl'),
+    vmoMinusVlOnsetMs: finiteOrNull(o, 'vmoMinusVlOnsetMs'),
+  };
+}
+
+function readSet(x: unknown): SetSummary {
+  const o = obj(x, 'a set');
+  return {
+    set: whole(o, 'set', 0),
+    reps: arr(o, 'reps').map(readRep),
+    repsAchieved: whole(o, 'repsAchieved', 0),
+    timeInBandPct: measured(o, 'timeInBandPct'),
+    peak: measured(o, 'peak'),
+    mean: measured(o, 'mean'),
+    meanTrendPerRep: finiteOrNull(o, 'meanTrendPerRep'),
+    peakTrendPerRep: finiteOrNull(o, 'peakTrendPerRep'),
+  };
+}
+
+function readExerciseSummary(x: unknown): ExerciseSummary {
+  const o = obj(x, 'an exercise summary');
+  const target = obj(o.target, 'target');
+  return {
+    libraryId: oneOf(o, 'libraryId', EXERCISE_IDS),
+    target: { unit: oneOf(target, 'unit', TARGET_UNITS), low: finite(target, 'low'), high: finite(target, 'high') },
+    sets: arr(o, 'sets').map(readSet),
+    repsAchieved: whole(o, 'repsAchieved', 0),
+    repsTotal: whole(o, 'repsTotal', 0),
+    meanTrendPerRep: finiteOrNull(o, 'meanTrendPerRep'),
+    peakTrendPerRep: finiteOrNull(o, 'peakTrendPerRep'),
+    vmoToVlMean: finiteOrNull(o, 'vmoToVlMean'),
+    vmoMinusVlOnsetMeanMs: finiteOrNull(o, 'vmoMinusVlOnsetMeanMs'),
+  };
+}
+
+/** Each "went well" statement with the whole numbers it carries (summary.ts WentWell). */
+const wentWellCounts: Record<WentWell['id'], readonly string[]> = {
+  'all-holds': ['reps'],
+  'in-band': ['percent'],
+  steady: ['reps'],
+  improved: ['firstSetAchieved', 'lastSetAchieved'],
+  'some-holds': ['achieved', 'total'],
+  'reps-done': ['reps'],
+  started: [],
+};
+
+function readWentWell(x: unknown): WentWell {
+  const o = obj(x, 'wentWell');
+  const id = oneOf(o, 'id', Object.keys(wentWellCounts) as WentWell['id'][]);
+  return Object.fromEntries([['id', id], ...wentWellCounts[id].map((key) => [key, whole(o, key, 0)])]) as WentWell;
+}
+
+function rating(o: Obj, key: 'pain' | 'effort'): number {
+  const checked = validateRating(o[key], key);
+  if (!checked.ok) throw new Bad(checked.errors[0]!.message);
+  return checked.value;
+}
+
+function readSummary(x: unknown): SessionSummary {
+  const o = obj(x, 'summary');
+  return { exercises: arr(o, 'exercises').map(readExerciseSummary), pain: rating(o, 'pain'), effort: rating(o, 'effort'), wentWell: readWentWell(o.wentWell) };
+}
+
 export const readSession = reader<SessionRecord>((o) => ({
   id: str(o, 'id', true),
   patientId: strOrNull(o, 'patientId'),
   side: oneOfOrNull(o, 'side', ['involved', 'uninvolved'] as const),
-  simulated: (() => {
-    if (typeof o.simulated !== 'boolean') throw new Bad('simulated is not true or false');
-    return o.simulated;
-  })(),
+  simulated: bool(o, 'simulated'),
   exerciseId: strOrNull(o, 'exerciseId'),
   startedAt: isoTime(o, 'startedAt'),
   status: oneOf(o, 'status', ['recording', 'complete', 'interrupted'] as const),
   stoppedBy: oneOfOrNull(o, 'stoppedBy', ['user', 'storage-full', 'detached', 'recovered', 'write-error'] as const),
   streams: arr(o, 'streams').map(readStream),
+  // Optional: added when a guided session ends and when a recording's channel legs are saved.
+  ...(o.summary === undefined ? {} : { summary: readSummary(o.summary) }),
+  ...(o.legs === undefined ? {} : { legs: arr(o, 'legs').map(readLeg) }),
 }));
 
 /** Float32 values, little-endian, as base64: the way a backup file carries chunk samples. */

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { base64ToFloat32, float32ToBase64 } from './backup-records';
+import type { SessionSummary } from '../../exercise/summary';
+import { base64ToFloat32, float32ToBase64, readSession } from './backup-records';
 import { BACKUP_FORMAT, BACKUP_VERSION, createBackup, parseBackup, restoreBackup } from './backup';
 import { openQuadcueDb, type QuadcueDatabase } from './open-db';
 import { ALL_STORES } from './patients';
+import type { SessionRecord } from './schema';
 import { patient, seedTwoPatients } from './test-seed';
 
 let dbCount = 0;
@@ -125,5 +127,79 @@ describe('whole-database backup', () => {
       IDBObjectStore.prototype.put = originalPut;
     }
     expect(await contents(target)).toEqual(before);
+  });
+});
+
+/** A finished two-leg guided session, as the recorder leaves it: with its channels' legs and its summary. */
+function twoLegSession(): SessionRecord {
+  const rep = { set: 1, rep: 1, unit: '%MVC', holdAchieved: true, heldS: 5, timeInBandPct: 92.5, peak: 48.1, mean: 40.2, contractionStartIndex: 100, holdStartIndex: 400, holdEndIndex: 5400 } as const;
+  const summary: SessionSummary = {
+    exercises: [
+      {
+        libraryId: 'quad-set',
+        target: { unit: '%MVC', low: 30, high: 50 },
+        // NaN (a mean over no samples) is written as null and must come back as NaN.
+        sets: [{ set: 1, reps: [{ ...rep, vmoToVl: 1.12, vmoMinusVlOnsetMs: null }, { ...rep, rep: 2, holdAchieved: false, mean: Number.NaN, vmoToVl: null, vmoMinusVlOnsetMs: -12.5 }], repsAchieved: 1, timeInBandPct: 92.5, peak: 48.1, mean: 40.2, meanTrendPerRep: null, peakTrendPerRep: null }],
+        repsAchieved: 1,
+        repsTotal: 2,
+        meanTrendPerRep: null,
+        peakTrendPerRep: null,
+        vmoToVlMean: 1.12,
+        vmoMinusVlOnsetMeanMs: -12.5,
+      },
+    ],
+    pain: 2,
+    effort: 6,
+    wentWell: { id: 'some-holds', achieved: 1, total: 2 },
+  };
+  return {
+    id: 'two-leg',
+    patientId: null,
+    side: 'involved',
+    simulated: false,
+    exerciseId: 'quad-set',
+    startedAt: '2026-11-20T09:00:00.000Z',
+    status: 'complete',
+    stoppedBy: 'user',
+    streams: [{ sensorId: 'ganglion', profileId: 'openbci-ganglion', channels: [{ label: 'VMO', kind: 'emg', unit: 'uV', nominalRateHz: 200 }], rateHz: 200, firstIndex: 0 }],
+    legs: [
+      { sensorId: 'ganglion', channel: 0, muscle: 'vmo', side: 'left' },
+      { sensorId: 'ganglion', channel: 1, muscle: 'vmo', side: 'right' },
+    ],
+    summary,
+  };
+}
+
+describe('a session’s legs and summary', () => {
+  it('come back from a backup exactly as they were saved', async () => {
+    const source = await open();
+    await source.put('sessions', twoLegSession());
+    const target = await open();
+    expect(await restoreBackup(target, await createBackup(source, createdAt))).toMatchObject({ ok: true, value: { sessions: 1 } });
+    expect(await target.get('sessions', 'two-leg')).toEqual(twoLegSession());
+  });
+
+  it('stay absent when the session had none', () => {
+    const { legs: _legs, summary: _summary, ...plain } = twoLegSession();
+    const read = readSession(JSON.parse(JSON.stringify(plain)));
+    expect(read.ok && Object.keys(read.value).sort()).toEqual(Object.keys(plain).sort());
+  });
+
+  it.each<[string, (s: Record<string, unknown>) => void, string]>([
+    ['legs not a list', (s) => (s.legs = { left: 'vmo' }), 'legs'],
+    ['a leg on no known side', (s) => ((s.legs as Record<string, unknown>[])[0]!.side = 'both'), 'side'],
+    ['a leg without a muscle', (s) => delete (s.legs as Record<string, unknown>[])[1]!.muscle, 'muscle'],
+    ['pain out of range', (s) => ((s.summary as Record<string, unknown>).pain = 12), 'pain'],
+    ['an unknown exercise', (s) => (((s.summary as SessionSummary).exercises[0] as { libraryId: string }).libraryId = 'squat'), 'libraryId'],
+    ['a rep count as text', (s) => (((s.summary as SessionSummary).exercises[0] as { repsAchieved: unknown }).repsAchieved = '1'), 'repsAchieved'],
+    ['a rep without its hold result', (s) => delete ((s.summary as SessionSummary).exercises[0]!.sets[0]!.reps[0] as Partial<SessionSummary['exercises'][0]['sets'][0]['reps'][0]>).holdAchieved, 'holdAchieved'],
+    ['an unknown "went well"', (s) => ((s.summary as SessionSummary).wentWell = { id: 'great' } as never), 'id'],
+    ['summary not an object', (s) => (s.summary = 'fine'), 'summary'],
+  ])('are refused like any bad record: %s', async (_, damage, reason) => {
+    const source = await open();
+    await source.put('sessions', twoLegSession());
+    const file = JSON.parse(await createBackup(source, createdAt)) as { stores: { sessions: Record<string, unknown>[] } };
+    damage(file.stores.sessions[0]!);
+    expect(parseBackup(JSON.stringify(file))).toMatchObject({ ok: false, error: { code: 'bad-record', store: 'sessions', index: 0, reason: expect.stringContaining(reason) } });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotationText, eventOfAnnotation } from './event-annotations';
+import type { CueEvent } from '../../state/cue-types';
+import { annotationText, CUE_IDS, eventOfAnnotation } from './event-annotations';
 
 describe('annotation text → session event', () => {
   it.each([
@@ -25,6 +26,9 @@ describe('annotation text → session event', () => {
     ['set 01 rep 1', 'set 01 rep 1'],
     ['set 99999999999999999999 rep 1', 'set 99999999999999999999 rep 1'],
     ['cue', 'cue'],
+    ['cue push', 'cue push'],
+    ['cue squeeze harder', 'cue squeeze harder'],
+    ['cue Squeeze', 'cue Squeeze'],
     ['Lights\toff\r\n', 'Lights off'],
   ])('keeps any other text, %j, as a note', (text, note) => {
     expect(eventOfAnnotation(text)).toEqual({ kind: 'note', text: note });
@@ -33,6 +37,16 @@ describe('annotation text → session event', () => {
   it('cleans before it reads, and drops a text with nothing readable in it', () => {
     expect(eventOfAnnotation(' pain\t4/10 ')).toEqual({ kind: 'pain', score: 4 });
     expect(eventOfAnnotation('\u202e\u0007 ')).toBeNull();
+  });
+});
+
+describe('the cues read back', () => {
+  it('are exactly the cue player’s own cue kinds, and each is read as its cue', () => {
+    // Checked by the compiler both ways: a kind added to CueEvent and not listed fails typecheck.
+    type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+    const same: Same<CueEvent['kind'], (typeof CUE_IDS)[number]> = true;
+    expect(same).toBe(true);
+    for (const id of CUE_IDS) expect(eventOfAnnotation(`cue ${id}`)).toEqual({ kind: 'cue', cue: id });
   });
 });
 

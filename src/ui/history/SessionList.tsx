@@ -86,7 +86,10 @@ function ScheduledList({ days }: { days: readonly ScheduledDay[] }) {
   );
 }
 
-/** The program's sessions still to do this week; nothing when there is no program or all are done. */
+/**
+ * The program's sessions still to do this week; nothing when there is no program or all are done.
+ * Counted from the model's entries: the active patient's sessions only, as on the home.
+ */
 export function ScheduledSessions({ model }: { model: HistoryModel }) {
   // Read at each render: the list is drawn when the screen opens or the sessions change.
   const scheduled = planForDevice(currentProgram.value, model.entries.value.map((e) => e.session), new Date())?.scheduled ?? [];

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
-import type { ComponentType } from 'preact';
+import { h, type ComponentType } from 'preact';
 import { openedSubpage, type ScreenId, type SubpageId } from '../../state/route-model';
+import { ScreenLoadFailed } from './ScreenLoadFailed';
 
 // Every screen is a separate chunk, loaded on first visit (and precached by the service worker,
 // so offline they load just the same). Even the default screen, the patient home, is one: it reads
@@ -32,9 +33,21 @@ export function screenComponent(screen: ScreenId): ComponentType | null {
   if (component) return component;
   if (!pending.has(id)) {
     pending.add(id);
-    void loadersByKey[id]().then((loadedComponent) => {
-      loaded.value = { ...loaded.value, [id]: loadedComponent };
-    });
+    void loadersByKey[id]().then(
+      (loadedComponent) => {
+        loaded.value = { ...loaded.value, [id]: loadedComponent };
+      },
+      // A chunk that could not be fetched (offline before the service worker saved it): say so,
+      // and let "Try again" drop the message so the next render starts the load afresh.
+      () => {
+        pending.delete(id);
+        const retry = () => {
+          const { [id]: _failed, ...rest } = loaded.value;
+          loaded.value = rest;
+        };
+        loaded.value = { ...loaded.value, [id]: () => h(ScreenLoadFailed, { onRetry: retry }) };
+      },
+    );
   }
   return null;
 }

@@ -17,6 +17,13 @@ export const shell = {
   noSensor: 'No sensor connected',
 };
 
+/** A screen's code could not be fetched (offline before the app was saved for offline use). */
+export const screenLoad = {
+  failedHeading: 'This page did not open',
+  failedBody: 'Quadcue could not load this page. Check that the device is online, then try again.',
+  retry: 'Try again',
+};
+
 export const offline = {
   ready: 'Ready to work offline',
   updateAvailable: 'Update available — reload',

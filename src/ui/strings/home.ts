@@ -9,7 +9,7 @@ export const homeText = {
   doneSoFar: (done: number, perDay: number) => `${done} of ${perDay} done today. Keep going!`,
   doneToday: 'All done for today — well done!',
   rest: 'Rest day',
-  restNote: 'You have reached this week’s goal. Rest, or exercise if you feel like it.',
+  restNote: 'You have reached this week’s goal. Rest today, or ask your therapist what else you can do.',
   start: 'Start exercises',
   weekHeading: 'This week',
   weekProgress: (done: number, target: number) => `${Math.min(done, target)} of ${target} ${target === 1 ? 'day' : 'days'}`,
