@@ -16,7 +16,7 @@ export const homeText = {
   weekGoalReached: 'Goal reached for this week.',
   onlyRealCount: 'Only sessions with your sensor count. Demo sessions do not.',
   lastHeading: 'Last session',
-  lastNone: 'No sessions yet. Your first one will show here.',
+  lastNone: 'No sessions with your sensor yet (demo sessions do not count). Your first one will show here.',
   freeRecording: 'Free recording',
   lastLine: (exercise: string, when: string) => `${exercise}, ${when}`,
   lastSeparator: ': ',
