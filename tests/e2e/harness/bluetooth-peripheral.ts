@@ -244,13 +244,16 @@ export class EmulatedPeripheral {
         ...(data ? { data: Buffer.from(data).toString('base64') } : {}),
       });
     switch (event.type) {
+      // State first, then the answer: the page acts on the answer at once (a command right after
+      // startNotifications), and that write's event may be handled before this call resumes —
+      // its reply then found no subscription (a flaky "not subscribed" under load).
       case 'subscribe-to-notifications':
-        await respond(0);
         this.subscribed.add(characteristic.uuid);
+        await respond(0);
         break;
       case 'unsubscribe-from-notifications':
-        await respond(0);
         this.subscribed.delete(characteristic.uuid);
+        await respond(0);
         break;
       case 'read': {
         const source = characteristic.spec.readValue;
