@@ -105,7 +105,9 @@ export const historyText = {
     },
     force: {
       title: 'Force',
-      note: 'Strongest push or pull, and how fast the force rose in its first 0.2 s.',
+      // The settings go with the numbers (clinical.md, Force / dynamometry, White 2024): onset at 2.5 %
+      // of the rise (force-metrics.ts), force low-passed at 20 Hz (force-chain.ts), the gauge's own rate.
+      note: 'Strongest push or pull, and how fast the force rose in its first 0.2 s. The rise is timed from when the force had gone up by 2.5 % of the push, on force smoothed at 20 Hz, at your force gauge’s own speed: other devices or settings give other numbers.',
       axisPeak: 'N',
       axisRfd: 'N/s',
       forcePeakN: 'Peak force (N)',
