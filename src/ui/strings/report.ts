@@ -15,7 +15,7 @@ export const reportText = {
   loading: 'Reading your sessions…',
   unavailable: 'This browser does not let Quadcue read its storage, so the report has no sessions.',
   patient: 'Patient',
-  noPatient: 'No patient chosen — sessions recorded without one',
+  noPatient: 'None chosen',
   affectedSide: 'Injured leg',
   side: { left: 'Left', right: 'Right' } satisfies Record<LegSide, string>,
   sideUnknown: 'Not noted',
