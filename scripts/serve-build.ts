@@ -2,7 +2,10 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
 import { build, preview, type InlineConfig, type PreviewServer } from 'vite';
+import { securityHeaders } from './security-headers';
 
 /** A port the OS says is free now (vite preview's strictPort then fails loudly if it is taken). */
 export async function freePort(): Promise<number> {
@@ -50,4 +53,20 @@ export async function buildAndServe(config: InlineConfig = {}): Promise<ServedBu
       await rm(servedDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A probe or bench page (tests/e2e/*-probe, tests/bench/*) built on its own, outside the app's
+ * vite.config.ts, and served with the app's production headers, so cross-origin isolation, the CSP
+ * and module workers behave as in the app. `preact`: the page renders the app's components.
+ */
+export function serveProbe(root: URL, options: { preact?: boolean } = {}): Promise<ServedBuild> {
+  return buildAndServe({
+    configFile: false,
+    root: fileURLToPath(root),
+    plugins: options.preact ? [preact({ devToolsEnabled: false })] : [],
+    worker: { format: 'es' },
+    build: { target: 'es2022' },
+    preview: { headers: securityHeaders('production') },
+  });
 }

@@ -134,8 +134,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
         sensorId: message.sensorId,
         profileId: sensor.profileId,
         channels,
-        // The processing's time base: the fastest channel's rate (sensor-processing.ts).
-        rateHz: Math.max(1, ...channels.map((c) => c.nominalRateHz)),
+        rateHz: sensor.processing.rateHz,
         nextIndex: sensor.processing.nextIndex,
       });
       return;

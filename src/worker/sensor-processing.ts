@@ -62,7 +62,8 @@ export class SensorProcessing implements SampleSink {
   private readonly detectorBase: Float64Array;
   private readonly thresholds: (number | null)[];
   private readonly above: boolean[];
-  private readonly rateHz: number;
+  /** The time base of the rings and the recording: the fastest channel's rate, Hz. */
+  readonly rateHz: number;
   private readonly consumers = new Map<number, LevelConsumer>();
 
   constructor(

@@ -5,11 +5,8 @@
 // the same chart fed every sample (the peer), in alternating 15 s stretches so that both modes
 // share whatever else the machine is doing.
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import preact from '@preact/preset-vite';
 import { launchChromium } from '../../scripts/chromium';
-import { securityHeaders } from '../../scripts/security-headers';
-import { buildAndServe } from '../../scripts/serve-build';
+import { serveProbe } from '../../scripts/serve-build';
 import { cleanGuards, openGuardedPage } from '../e2e/harness/guarded-page';
 import type { LiveBenchResult } from './live/result';
 import { printTable } from './timing';
@@ -106,14 +103,7 @@ function report(results: LiveBenchResult[], header: string): void {
   }
 }
 
-const served = await buildAndServe({
-  configFile: false,
-  root: fileURLToPath(new URL('./live/', import.meta.url)),
-  worker: { format: 'es' },
-  build: { target: 'es2022' },
-  preview: { headers: securityHeaders('production') },
-  plugins: [preact({ devToolsEnabled: false })],
-});
+const served = await serveProbe(new URL('./live/', import.meta.url), { preact: true });
 const browser = await launchChromium();
 try {
   const { context, page, guards } = await openGuardedPage(browser, served.url, VIEWPORT);

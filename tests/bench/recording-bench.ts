@@ -8,11 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { baseChromiumArgs, chromiumPath } from '../../scripts/chromium';
-import { securityHeaders } from '../../scripts/security-headers';
-import { buildAndServe } from '../../scripts/serve-build';
+import { serveProbe } from '../../scripts/serve-build';
 import { printTable } from './timing';
 
 const THROUGHPUT_S = 60;
@@ -47,13 +45,7 @@ async function duBytes(dir: string): Promise<number> {
   return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
 }
 
-const served = await buildAndServe({
-  configFile: false,
-  root: fileURLToPath(new URL('./recording/', import.meta.url)),
-  worker: { format: 'es' },
-  build: { target: 'es2022' },
-  preview: { headers: securityHeaders('production') },
-});
+const served = await serveProbe(new URL('./recording/', import.meta.url));
 const profile = await mkdtemp(join(tmpdir(), 'quadcue-recording-bench-'));
 const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: baseChromiumArgs });
 const page = context.pages()[0] ?? (await context.newPage());

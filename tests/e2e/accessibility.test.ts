@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import { expect, inject, it } from 'vitest';
+import { useChromium } from './harness/shared-browser';
 import { screenIds } from '../../src/state/route-model';
 import { connect, linkStates, offline, screens } from '../../src/ui/strings';
 import { seriousAxeViolations } from './harness/axe';
@@ -8,16 +7,10 @@ import { cleanGuards, gotoReady, openGuardedPage } from './harness/guarded-page'
 import { viewports } from './harness/screenshots';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 it('has no serious or critical axe-core violations on any screen, in light and dark, with a sensor streaming', async () => {
-  const { context, page, guards } = await openGuardedPage(browser, baseUrl, viewports.phone);
+  const { context, page, guards } = await openGuardedPage(chromium.browser, baseUrl, viewports.phone);
   await gotoReady(page, baseUrl, offline.ready, offline.dismiss);
   const report: Record<string, unknown> = {};
   const check = async (label: string) => {

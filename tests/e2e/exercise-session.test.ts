@@ -4,7 +4,7 @@
 // pain and effort rating and shows the summary.
 import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, QUADCUE_SERVICE_UUID } from '../../firmware-protocol/src/index';
+import { CONTROL_CHAR_UUID, DATA_CHAR_UUID } from '../../firmware-protocol/src/index';
 import { ReferencePeripheral, buildScenario, type Scenario } from '../../firmware-protocol/sim/index';
 import { CALIBRATION } from '../../src/state/session-model';
 import { connect, exercisesText, linkStates, offline, screens } from '../../src/ui/strings';
@@ -12,6 +12,7 @@ import type { EmulatedPeripheral } from './harness/bluetooth-emulation';
 import { seriousAxeViolations } from './harness/axe';
 import { activate, tabTo } from './harness/keyboard';
 import { useEmulatedBrowser } from './harness/emulated-browser';
+import { quadcueService } from './harness/gatt-services';
 import { gotoReady } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 
@@ -21,9 +22,7 @@ const emulated = useEmulatedBrowser();
 /** The simulated person doing `scenario` from a fresh start command; frames for `seconds`. */
 function framesOf(scenario: Scenario, seconds: number): Uint8Array[] {
   const sim = new ReferencePeripheral({ seed: 41, scenario });
-  const info = { reads: new Map([[DESCRIPTION_CHAR_UUID, sim.readDescription()]]) };
   sim.write(Uint8Array.of(0x01, 0x01, 0xe8, 0x03)); // start at 1000 Hz, as the app asks
-  void info;
   return sim.advance(seconds * 1e6).flatMap((e) => (e.kind === 'notify' ? [e.bytes] : []));
 }
 
@@ -46,16 +45,7 @@ it.each(sizes)('calibrates MVC, runs 3 quad-set reps with holds achieved at the 
   const sensor = await bt.addPeripheral({
     address: '00:00:00:00:00:07',
     name: 'Quadcue EMG',
-    services: [
-      {
-        uuid: QUADCUE_SERVICE_UUID,
-        characteristics: [
-          { uuid: DATA_CHAR_UUID, properties: { notify: true } },
-          { uuid: CONTROL_CHAR_UUID, properties: { write: true, notify: true } },
-          { uuid: DESCRIPTION_CHAR_UUID, properties: { read: true }, readValue: () => live.readDescription() },
-        ],
-      },
-    ],
+    services: [quadcueService(live)],
   });
   sensor.onWrite(CONTROL_CHAR_UUID, (bytes) => [live.write(bytes)]);
   bt.onChooser((devices) => (devices.some((d) => d.id === '00:00:00:00:00:07') ? '00:00:00:00:00:07' : null));

@@ -1,34 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import preact from '@preact/preset-vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
-import { buildAndServe, type ServedBuild } from '../../scripts/serve-build';
-import { securityHeaders } from '../../scripts/security-headers';
+import type { Page } from 'playwright-core';
+import { serveProbe, type ServedBuild } from '../../scripts/serve-build';
 import { backupText, modeText, patientsText, pinText, storageText } from '../../src/ui/strings';
 import { seriousAxeViolations } from './harness/axe';
 import { cleanGuards, openGuardedPage } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
+import { useChromium } from './harness/shared-browser';
 
 // The modes components on a probe page built for this test (tests/e2e/modes-probe), with the
 // app's CSS and headers. The 5-minute idle lock is unit-tested in virtual time
 // (src/state/mode-model.test.ts); no test here waits for it.
-let browser: Browser;
+const chromium = useChromium();
 let probe: ServedBuild;
 
 beforeAll(async () => {
-  probe = await buildAndServe({
-    configFile: false,
-    root: fileURLToPath(new URL('./modes-probe/', import.meta.url)),
-    plugins: [preact({ devToolsEnabled: false })],
-    build: { target: 'es2022' },
-    preview: { headers: securityHeaders('production') },
-  });
-  browser = await launchChromium();
+  probe = await serveProbe(new URL('./modes-probe/', import.meta.url), { preact: true });
 });
 afterAll(async () => {
-  await browser.close();
   await probe.close();
 });
 
@@ -60,7 +49,7 @@ it('sets a PIN, keeps patients, resets a forgotten PIN without touching them, an
     if (violations.length > 0) report[label] = violations;
   };
 
-  const first = await openGuardedPage(browser, probe.url, viewports.phone);
+  const first = await openGuardedPage(chromium.browser, probe.url, viewports.phone);
   const { page } = first;
   await page.goto(probe.url);
   // Storage usage and quota come from navigator.storage.estimate().
@@ -118,7 +107,7 @@ it('sets a PIN, keeps patients, resets a forgotten PIN without touching them, an
   await first.context.close();
 
   // A fresh profile (another device): its own PIN, then the backup brings the same patients.
-  const second = await openGuardedPage(browser, probe.url, viewports.phone);
+  const second = await openGuardedPage(chromium.browser, probe.url, viewports.phone);
   await second.page.goto(probe.url);
   await setFirstPin(second.page, '1357');
   expect(await patientNames(second.page)).toEqual([]);

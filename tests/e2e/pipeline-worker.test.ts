@@ -1,34 +1,23 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
-import { buildAndServe, type ServedBuild } from '../../scripts/serve-build';
-import { securityHeaders } from '../../scripts/security-headers';
+import { serveProbe, type ServedBuild } from '../../scripts/serve-build';
 import { cleanGuards, openGuardedPage } from './harness/guarded-page';
+import { useChromium } from './harness/shared-browser';
 import type { ProbeResult } from './worker-probe/probe';
 
 // The probe page is built here, for this test only, with the app's headers: the real worker,
 // bridge and transport feed, never a stand-in.
-let browser: Browser;
+const chromium = useChromium();
 let probe: ServedBuild;
 
 beforeAll(async () => {
-  probe = await buildAndServe({
-    configFile: false,
-    root: fileURLToPath(new URL('./worker-probe/', import.meta.url)),
-    worker: { format: 'es' },
-    build: { target: 'es2022' },
-    preview: { headers: securityHeaders('production') },
-  });
-  browser = await launchChromium();
+  probe = await serveProbe(new URL('./worker-probe/', import.meta.url));
 });
 afterAll(async () => {
-  await browser.close();
   await probe.close();
 });
 
 it('moves samples from the transport feed through the worker into shared ring buffers, gaps marked', async () => {
-  const { context, page, guards } = await openGuardedPage(browser, probe.url);
+  const { context, page, guards } = await openGuardedPage(chromium.browser, probe.url);
   await page.goto(probe.url);
   await page.getByText('ready').waitFor();
   // Frames 50–52 and 300 never arrive: two gaps, with NaN in the ring for exactly their samples.

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import { expect, inject, it } from 'vitest';
+import { useChromium } from './harness/shared-browser';
 import { exercisesText, offline, programText, screens } from '../../src/ui/strings';
 import { seriousAxeViolations } from './harness/axe';
 import { cleanGuards, gotoReady, openGuardedPage } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 it('shares a program as a link and QR code, and imports it on another device only after confirmation', async () => {
   // The therapist's device: build a program and share it.
-  const therapist = await openGuardedPage(browser, baseUrl, viewports.desktop);
+  const therapist = await openGuardedPage(chromium.browser, baseUrl, viewports.desktop);
   await gotoReady(therapist.page, `${baseUrl}#/exercises`, offline.ready, offline.dismiss);
   const card = therapist.page.getByRole('article', { name: 'Quad set' });
   await card.getByText(exercisesText.settings).click();
@@ -36,7 +29,7 @@ it('shares a program as a link and QR code, and imports it on another device onl
   await therapist.context.close();
 
   // The patient's device (a fresh browser profile): open the link, check, add.
-  const patient = await openGuardedPage(browser, baseUrl, viewports.phone);
+  const patient = await openGuardedPage(chromium.browser, baseUrl, viewports.phone);
   await patient.page.goto(link);
   await patient.page.getByRole('heading', { name: programText.importHeading }).waitFor();
   await patient.page.getByText(programText.exerciseLine('Quad set', 12, 1, 10)).waitFor();

@@ -1,12 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { baseChromiumArgs, chromiumPath } from '../../scripts/chromium';
-import { buildAndServe, type ServedBuild } from '../../scripts/serve-build';
-import { securityHeaders } from '../../scripts/security-headers';
+import { serveProbe, type ServedBuild } from '../../scripts/serve-build';
 import { attachPageGuards, cleanGuards, type PageGuards } from './harness/guarded-page';
 import { demoFrames, sentSamples } from './recording-probe/demo-frames';
 import type { RecoveryResult, StoredSession } from './recording-probe/probe';
@@ -28,13 +26,7 @@ let profileDir: string;
 let quotaProfileDir: string;
 
 beforeAll(async () => {
-  probe = await buildAndServe({
-    configFile: false,
-    root: fileURLToPath(new URL('./recording-probe/', import.meta.url)),
-    worker: { format: 'es' },
-    build: { target: 'es2022' },
-    preview: { headers: securityHeaders('production') },
-  });
+  probe = await serveProbe(new URL('./recording-probe/', import.meta.url));
   profileDir = await mkdtemp(join(tmpdir(), 'quadcue-profile-'));
   quotaProfileDir = await mkdtemp(join(tmpdir(), 'quadcue-profile-'));
 });

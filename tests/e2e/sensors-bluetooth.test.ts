@@ -4,12 +4,13 @@
 // counters equal the frames withheld.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, QUADCUE_SERVICE_UUID } from '../../firmware-protocol/src/index';
+import { CONTROL_CHAR_UUID, DATA_CHAR_UUID } from '../../firmware-protocol/src/index';
 import { ReferencePeripheral } from '../../firmware-protocol/sim/index';
 import { connect, exercisesText, headerStatus, impedanceText, linkStates, offline, screens, sensorCard, signalCheckText } from '../../src/ui/strings';
 import type { BluetoothEmulator, EmulatedPeripheral, PeripheralSpec } from './harness/bluetooth-emulation';
 import { ganglionFw3Session, tindeqSession } from './harness/device-frames';
 import { useEmulatedBrowser } from './harness/emulated-browser';
+import { batteryService, quadcueService } from './harness/gatt-services';
 import { gotoReady } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 
@@ -32,18 +33,7 @@ function quadcueSpec(address: string, sim: ReferencePeripheral, batteryPercent =
   return {
     address,
     name: 'Quadcue EMG',
-    services: [
-      {
-        uuid: QUADCUE_SERVICE_UUID,
-        characteristics: [
-          { uuid: DATA_CHAR_UUID, properties: { notify: true } },
-          { uuid: CONTROL_CHAR_UUID, properties: { write: true, notify: true } },
-          { uuid: DESCRIPTION_CHAR_UUID, properties: { read: true }, readValue: () => sim.readDescription() },
-        ],
-      },
-      { uuid: 0x180f, characteristics: [{ uuid: 0x2a19, properties: { read: true }, readValue: Uint8Array.of(batteryPercent) }] },
-      deviceInformation('1.4.0'),
-    ],
+    services: [quadcueService(sim), batteryService(batteryPercent), deviceInformation('1.4.0')],
   };
 }
 

@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
+import { useChromium } from './harness/shared-browser';
 import { cleanGuards, openGuardedPage, type GuardedPage } from './harness/guarded-page';
 import { saveScreenshot, viewports } from './harness/screenshots';
 import { about, bluetoothMissing, connect, linkStates, offline, screens } from '../../src/ui/strings';
 import { screenIds } from '../../src/state/route-model';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const chromium = useChromium();
 let open: GuardedPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
 afterEach(async () => {
   if (!open) return;
   expect(open.guards).toEqual(cleanGuards);
@@ -24,7 +17,7 @@ afterEach(async () => {
 });
 
 async function openApp(viewport: { width: number; height: number } = viewports.phone) {
-  open = await openGuardedPage(browser, baseUrl, viewport);
+  open = await openGuardedPage(chromium.browser, baseUrl, viewport);
   return open.page;
 }
 

@@ -1,24 +1,16 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import { expect, inject, it } from 'vitest';
+import { useChromium } from './harness/shared-browser';
 import { cleanGuards, openGuardedPage } from './harness/guarded-page';
 import { offline, screens } from '../../src/ui/strings';
 
 const baseUrl = inject('baseUrl');
 const swPath = join(inject('servedDir'), 'sw.js');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = useChromium();
 
 it('offers "Update available — reload" when a new version is deployed, and reloads into it', async () => {
-  const { context, page, guards } = await openGuardedPage(browser, baseUrl);
+  const { context, page, guards } = await openGuardedPage(chromium.browser, baseUrl);
   const originalSw = await readFile(swPath, 'utf8');
   try {
     await page.goto(baseUrl);

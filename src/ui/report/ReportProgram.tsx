@@ -1,4 +1,4 @@
-import { exerciseText } from '../../exercise/library-text';
+import { exerciseNames } from '../../exercise/exercise-names';
 import type { Program } from '../../exercise/program';
 import { programText, reportText } from '../strings';
 
@@ -27,7 +27,7 @@ export function ReportProgram({ program }: { program: Program | null }) {
             <tbody>
               {program.exercises.map((exercise, i) => (
                 <tr key={i}>
-                  <th scope="row">{exerciseText[exercise.libraryId].name}</th>
+                  <th scope="row">{exerciseNames[exercise.libraryId]}</th>
                   <td>{reportText.target(exercise.target.low, exercise.target.high, exercise.target.unit, exercise.signal)}</td>
                   <td>{reportText.holdS(exercise.holdS)}</td>
                   <td>{reportText.repsBySets(exercise.reps, exercise.sets)}</td>

@@ -1,5 +1,5 @@
 import type { ReportLeg, ReportRow } from '../../state/report-rows';
-import { exerciseText } from '../../exercise/library-text';
+import { exerciseNames } from '../../exercise/exercise-names';
 import { exerciseName } from '../history/exercise-name';
 import { historyText, reportText } from '../strings';
 import { reportDay, reportTime } from './report-dates';
@@ -26,7 +26,7 @@ function RowCells({ row }: { row: ReportRow }) {
   }
   return (
     <>
-      <td class="report-text">{exerciseText[row.libraryId].name}</td>
+      <td class="report-text">{exerciseNames[row.libraryId]}</td>
       <td class="report-text">{legText(row.leg)}</td>
       <td>{row.setsDone}</td>
       <td>{reportText.holds(row.repsAchieved, row.repsTotal)}</td>

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium';
 import { cleanGuards, openGuardedPage, type GuardedPage } from './guarded-page';
+import { useChromium } from './shared-browser';
 
 /**
  * The shape every browser test file shares: one Chromium for the file, and per test at most one
@@ -9,14 +9,8 @@ import { cleanGuards, openGuardedPage, type GuardedPage } from './guarded-page';
  * the test ends, after which its context is closed. Call once at the top of a test file.
  */
 export function browserSuite() {
-  let browser: Browser | undefined;
+  const chromium = useChromium();
   let current: GuardedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
     const page = current;
     current = undefined;
@@ -26,8 +20,7 @@ export function browserSuite() {
   });
   return {
     get browser(): Browser {
-      if (!browser) throw new Error('browserSuite: the browser starts in beforeAll');
-      return browser;
+      return chromium.browser;
     },
     /** A guarded page in a fresh context, checked and closed after the test. */
     async open(baseUrl: string, viewport?: { width: number; height: number }): Promise<GuardedPage> {

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium';
 import { BluetoothEmulator } from './bluetooth-emulation';
 import { cleanGuards, openGuardedPage, type GuardedPage } from './guarded-page';
+import { useChromium } from './shared-browser';
 
 /** A guarded page whose browser has DevTools Bluetooth emulation attached for it. */
 export interface EmulatedPage extends GuardedPage {
@@ -23,14 +23,8 @@ export interface EmulatedBrowserOptions {
  * it. Call once at the top of a test file.
  */
 export function useEmulatedBrowser(options: EmulatedBrowserOptions = {}) {
-  let browser: Browser | undefined;
+  const chromium = useChromium();
   let current: EmulatedPage | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
     const open = current;
     current = undefined;
@@ -46,8 +40,7 @@ export function useEmulatedBrowser(options: EmulatedBrowserOptions = {}) {
   });
   return {
     get browser(): Browser {
-      if (!browser) throw new Error('useEmulatedBrowser: the browser starts in beforeAll');
-      return browser;
+      return chromium.browser;
     },
     /** A guarded page in a fresh context with emulation attached (call before navigating it); checked and closed after the test. */
     async open(baseUrl: string, viewport?: { width: number; height: number }): Promise<EmulatedPage> {

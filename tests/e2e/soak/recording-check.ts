@@ -2,16 +2,11 @@
 // frame's samples exactly once and in order, and every hole in the timeline marked as a gap of
 // the right length with the right reason. Pure: the recording arrives as plain data read from
 // IndexedDB (page-probes.ts).
+import type { ChunkRecord } from '../../../src/store/db/schema';
 import type { TruthFrame } from './soak-ledger';
 
-export interface StoredChunk {
-  seq: number;
-  startIndex: number;
-  sampleCount: number;
-  gapBefore: number;
-  channels: number;
-  raw: Float32Array;
-}
+/** The parts of a stored chunk the check reads. */
+export type StoredChunk = Pick<ChunkRecord, 'seq' | 'startIndex' | 'sampleCount' | 'gapBefore' | 'channels' | 'raw'>;
 
 export interface StoredGapEvent {
   sampleIndex: number;

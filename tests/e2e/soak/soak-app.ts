@@ -2,10 +2,10 @@
 // chooser, the Connect screen's counters and link state, the Live screen's recording control,
 // the interrupted-recording banner. Labels come from the app's strings, as users see them.
 import type { Page } from 'playwright-core';
-import { CONTROL_CHAR_UUID, DATA_CHAR_UUID, DESCRIPTION_CHAR_UUID, QUADCUE_SERVICE_UUID } from '../../../firmware-protocol/src/index';
 import type { ReferencePeripheral } from '../../../firmware-protocol/sim/index';
 import { connect, linkStates, recordingText, screens, sensorCard } from '../../../src/ui/strings';
 import type { BluetoothEmulator, PeripheralSpec } from '../harness/bluetooth-emulation';
+import { batteryService, quadcueService } from '../harness/gatt-services';
 
 export const SENSOR_NAME = 'Quadcue EMG';
 export const SENSOR_ADDRESS = '00:00:00:00:08:01';
@@ -14,18 +14,8 @@ export function quadcueSensorSpec(sim: ReferencePeripheral): PeripheralSpec {
   return {
     address: SENSOR_ADDRESS,
     name: SENSOR_NAME,
-    services: [
-      {
-        uuid: QUADCUE_SERVICE_UUID,
-        characteristics: [
-          { uuid: DATA_CHAR_UUID, properties: { notify: true } },
-          { uuid: CONTROL_CHAR_UUID, properties: { write: true, notify: true } },
-          { uuid: DESCRIPTION_CHAR_UUID, properties: { read: true }, readValue: () => sim.readDescription() },
-        ],
-      },
-      // Battery well above the 15 % warning: a low-battery alert is not one of the soak's expected messages.
-      { uuid: 0x180f, characteristics: [{ uuid: 0x2a19, properties: { read: true }, readValue: Uint8Array.of(90) }] },
-    ],
+    // Battery well above the 15 % warning: a low-battery alert is not one of the soak's expected messages.
+    services: [quadcueService(sim), batteryService(90)],
   };
 }
 
